@@ -1,0 +1,121 @@
+"""Site chrome: the furniture around article text (datelines, bylines, captions, widgets).
+
+Chrome is recorded with each article and never reported as changed wording. The rules
+are tables of patterns so that a new site's furniture is one line to add, not a branch.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import tokenize
+
+_MONTHS = """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+_DATE_WORDS = frozenset(
+    _MONTHS
+    + """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs
+    fri sat sun am pm a.m p.m est edt gmt bst utc cet cest ast ist et pt ct at on of the
+    updated published posted last modified first st nd rd th""".split()
+)
+_MONTH_DAY_YEAR = re.compile(
+    r"(?:" + "|".join(_MONTHS) + r")[a-z]*\.?\s+\d{1,2},?\s+\d{4}", re.IGNORECASE
+)
+
+# Whole-line patterns: (kind, pattern). Checked in order; the first match wins.
+LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        (
+            "widget",
+            r"^(?:A\+\s*A-|A-\s*A\+|share|print|email|tweet|comments?|subscribe|"
+            r"follow us.*|advertisement|skip to .*|listen to this article.*)$",
+        ),
+        ("widget", r"^syndicated content\b.*$"),
+        ("related", r"^(?:read|related|read more|see also|also read|watch|more)\s*:\s*\S.*$"),
+        ("credits", r"^(?:\(?(?:additional )?reporting|writing|editing|compiled|edited) by\b.*$"),
+        ("caption", r"^.{0,300}\bphoto(?:graph)?(?:\s+credit)?\s*:\s*\S.{0,120}$"),
+        ("caption", r"^[^.!?]{0,300}?\S.{0,300}\[[^\[\]]{2,80}/[^\[\]]{2,80}\]\.?$"),
+        (
+            "caption",
+            r"^.{10,300}\(\s*(?:photo|file|twitter|facebook|handout|getty|afp|ap|"
+            r"reuters|screenshot|screengrab|social media)[^()]{0,60}\)$",
+        ),
+        ("caption", r"^.{10,400}\u2026\s*more$"),
+    )
+)
+
+# A line from which the rest of an article is site furniture (comment forms, source lists).
+FOOTER = re.compile(
+    r"^(?:sources?|references|no comments|\d+ comments?|post a comment|leave a (?:reply|comment)|"
+    r"share this(?: article)?|related (?:posts|articles|stories)|you may also like|"
+    r"newer post|older post|subscribe to:? .*)\s*:?$",
+    re.IGNORECASE,
+)
+
+# Headline suffixes added by the site, not the writer: "| Name | AW", "- Analysis".
+HEADLINE_SUFFIXES = (
+    re.compile(r"\s*\|.*$"),
+    re.compile(
+        r"\s*[-\u2013\u2014:]\s*(?:analysis|opinion|op-ed|commentary|editorial|explainer|"
+        r"interview|feature|exclusive|live|video|photos|update[sd]?)\s*$",
+        re.IGNORECASE,
+    ),
+)
+
+_BYLINE_CONNECTORS = frozenset("""al el bin ibn de da del der van von la le and by""".split())
+
+
+def line_kind(line: str) -> str | None:
+    """The chrome kind of a whole line anywhere in an article, or None for article text."""
+    if is_dateline(line):
+        return "date"
+    for kind, pattern in LINE_PATTERNS:
+        if pattern.match(line):
+            return kind
+    return None
+
+
+def header_kind(line: str) -> str | None:
+    """The chrome kind of a line just under a headline, where bylines also appear."""
+    return line_kind(line) or ("byline" if is_byline(line) else None)
+
+
+def is_dateline(line: str) -> bool:
+    """True for a line that is only a date or time ('Oct 21, 2020 6:18 AM', 'Updated: ...')."""
+    if len(line) > 80:
+        return False
+    tokens = [t.norm for t in tokenize(line)]
+    if not tokens:
+        return False
+    if all(t.replace(".", "").isdigit() or t in _DATE_WORDS for t in tokens):
+        return any(t in _MONTHS or (t.isdigit() and len(t) == 4) for t in tokens) or ":" in line
+    # A site name glued to a date: "Al Bawaba NewsApril 19, 2021".
+    match = _MONTH_DAY_YEAR.search(line)
+    return bool(match and match.end() >= len(line.rstrip()) - 12 and len(tokens) <= 9)
+
+
+def is_byline(line: str) -> bool:
+    """True for a short line of names ('Ghaith Abdul-Ahad', 'Qassim Abdul-zahra, AP')."""
+    if len(line) > 70 or line[-1:] in '.!?"\u201d:;':
+        return False
+    if re.match(r"^by\s+\S", line, re.IGNORECASE):
+        return True
+    words = [t.text for t in tokenize(line)]
+    if not 1 <= len(words) <= 6:
+        return False
+    return all(w[0].isupper() or w.lower() in _BYLINE_CONNECTORS for w in words)
+
+
+def is_footer(line: str) -> bool:
+    """True for a line that starts the site's footer (comments, source lists)."""
+    return bool(FOOTER.match(line.strip()))
+
+
+def split_headline(headline: str) -> tuple[str, str | None]:
+    """Separate a headline from a site suffix: returns (headline, suffix or None)."""
+    for pattern in HEADLINE_SUFFIXES:
+        match = pattern.search(headline)
+        if match and match.start() > 0:
+            return headline[: match.start()].rstrip(), headline[match.start() :].strip()
+    return headline, None

@@ -1,0 +1,87 @@
+"""Ingest: turn command-line paths into decoded documents, or reasons to skip them."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from .records import Document, Skipped
+
+STDIN = "-"
+SUFFIXES = (".txt",)
+MAX_BYTES = 64 * 1024 * 1024
+# Share of control characters above which a decodable file is still binary.
+_CONTROL_SHARE = 0.01
+_ALLOWED_CONTROLS = frozenset("\n\r\t\f\v")
+
+
+def expand(paths: Iterable[str]) -> Iterator[str]:
+    """Yield the files named by paths: files as given, folders recursively (sorted), '-'."""
+    for given in paths:
+        if given != STDIN and os.path.isdir(given):
+            found = [
+                os.path.join(root, name)
+                for root, _dirs, names in os.walk(given)
+                for name in names
+                if name.lower().endswith(SUFFIXES)
+            ]
+            yield from sorted(found)
+        else:
+            yield given
+
+
+def read(path: str, stdin: BinaryIO | None = None) -> Document | Skipped:
+    """Read and decode one file; never raises for bad content, returns Skipped instead."""
+    try:
+        raw = _read_bytes(path, stdin)
+    except OSError as exc:
+        return Skipped(path, f"cannot read: {exc.strerror or exc}")
+    if raw is None:
+        return Skipped(path, f"too large: over {MAX_BYTES // (1024 * 1024)} MiB")
+    return decode(path, raw)
+
+
+def decode(path: str, raw: bytes) -> Document | Skipped:
+    """Decode bytes as UTF-8 (BOM optional), else cp1252 with a warning; reject binary."""
+    if not raw.strip():
+        return Skipped(path, "empty file")
+    if b"\x00" in raw[:65536]:
+        return Skipped(path, "binary file (contains NUL bytes)")
+    warnings: tuple[str, ...] = ()
+    try:
+        text, encoding = raw.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as exc:
+        try:
+            text, encoding = raw.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            return Skipped(path, f"not text: invalid UTF-8 at byte {exc.start} and not cp1252")
+        warnings = (f"{path}: not valid UTF-8 (byte {exc.start}), decoded as cp1252",)
+    if _control_share(text) > _CONTROL_SHARE:
+        return Skipped(path, "binary file (control characters)")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        return Skipped(path, "empty file")
+    digest = hashlib.sha256(raw).hexdigest()
+    return Document(path=path, text=text, sha256=digest, encoding=encoding, warnings=warnings)
+
+
+def _read_bytes(path: str, stdin: BinaryIO | None) -> bytes | None:
+    """Read at most MAX_BYTES + 1 bytes; None means the input is too large."""
+    if path == STDIN:
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        raw = stream.read(MAX_BYTES + 1)
+    else:
+        with Path(path).open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    return None if len(raw) > MAX_BYTES else raw
+
+
+def _control_share(text: str) -> float:
+    """Share of C0 control characters (other than whitespace) in the first 64k characters."""
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if ch < " " and ch not in _ALLOWED_CONTROLS)
+    return controls / max(len(sample), 1)

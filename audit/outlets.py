@@ -1,0 +1,112 @@
+"""Outlet attribution: which outlet an article says it comes from.
+
+One table of outlets and one table of signal patterns. A signal is a pattern with an
+``{alias}`` slot, the part of the article it is looked for in, and a weight. The outlet
+with the highest total weight of at least ``MIN_SCORE`` wins; ties go to the table order.
+Wire agencies are quoted by everybody ("told AFP"), so their mentions in running text
+count for less than a dateline or a site suffix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    """A news outlet, the names it goes by, and its own dateline patterns."""
+
+    name: str
+    aliases: tuple[str, ...]
+    wire: bool = False
+    datelines: tuple[str, ...] = ()
+
+
+OUTLETS: tuple[Outlet, ...] = (
+    Outlet("Reuters", ("Reuters",), wire=True),
+    Outlet("Associated Press", ("Associated Press", "AP"), wire=True),
+    Outlet("AFP", ("AFP", "Agence France-Presse"), wire=True),
+    Outlet("Anadolu Agency", ("Anadolu Agency", "AA"), wire=True),
+    Outlet("Rudaw", ("Rudaw", "Rudaw English"), datelines=(r"ERBIL, Kurdistan Region\b",)),
+    Outlet("The Arab Weekly", ("The Arab Weekly", "AW")),
+    Outlet("Al-Monitor", ("Al-Monitor",)),
+    Outlet("Al Jazeera", ("Al Jazeera",)),
+    Outlet("The Guardian", ("The Guardian", "Guardian")),
+    Outlet("Al Bawaba", ("Al Bawaba", "Al Bawaba News")),
+    Outlet("The National", ("The National", "The National News")),
+    Outlet("Middle East Monitor", ("Middle East Monitor", "MEMO")),
+    Outlet("Asharq Al-Awsat", ("Asharq Al-Awsat",)),
+    Outlet("Kurdistan 24", ("Kurdistan 24", "K24")),
+    Outlet("Shafaq News", ("Shafaq News", "Shafaaq News")),
+    Outlet("BBC News", ("BBC News", "BBC")),
+    Outlet("Eurasia Review", ("Eurasia Review",)),
+)
+
+# (where, pattern with {alias}, weight). "where" names a part of the article:
+#   suffix  - the site suffix cut from a headline ("| Hammam Latif | AW")
+#   lead    - the first body paragraph (datelines)
+#   chrome  - bylines, date lines and credits set aside as chrome
+#   body    - the running text
+SIGNALS: tuple[tuple[str, str, int], ...] = (
+    ("suffix", r"(?:^|[|\-\u2013\u2014]\s*){alias}\s*$", 6),
+    ("lead", r"^[^a-z\n]{0,40}?(?:,\s*[A-Z][\w ]{0,30})?\s*\(\s*{alias}\s*\)\s*[-\u2013\u2014]", 5),
+    ("chrome", r"^[^.]{0,60},\s*{alias}\s*$", 4),
+    ("chrome", r"^{alias}(?=\s*News|\s*[A-Z][a-z]+ \d)", 4),
+    ("body", r"\btold {alias}\b", 2),
+    ("body", r"\b{alias}\u2019s [A-Z]\w+ [A-Z][\w-]+,? (?:reporting|said|reported)", 3),
+    ("body", r"\b{alias}'s [A-Z]\w+ [A-Z][\w-]+,? (?:reporting|said|reported)", 3),
+    ("chrome", r"Photograph: [^/\n]+/{alias}\b", 2),
+)
+MIN_SCORE = 2
+_WIRE_BODY_FACTOR = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleParts:
+    """The parts of an article that outlet signals are looked for in."""
+
+    suffix: str
+    lead: str
+    chrome: tuple[str, ...]
+    body: tuple[str, ...]
+
+    def texts(self, where: str) -> Iterable[str]:
+        """The texts of one named part."""
+        if where == "suffix":
+            return (self.suffix,) if self.suffix else ()
+        if where == "lead":
+            return (self.lead,) if self.lead else ()
+        return self.chrome if where == "chrome" else self.body
+
+
+def attribute(parts: ArticleParts) -> str | None:
+    """The outlet the article's own text names as its publisher, or None."""
+    best_name, best_score = None, float(MIN_SCORE) - 1e-9
+    for outlet in OUTLETS:
+        score = _score(outlet, parts)
+        if score > best_score:
+            best_name, best_score = outlet.name, score
+    return best_name
+
+
+def _score(outlet: Outlet, parts: ArticleParts) -> float:
+    """Total weight of the signals for one outlet."""
+    total = 0.0
+    for where, pattern, weight in _compiled(outlet):
+        if any(pattern.search(text) for text in parts.texts(where)):
+            factor = _WIRE_BODY_FACTOR if outlet.wire and where == "body" else 1.0
+            total += weight * factor
+    return total
+
+
+@cache
+def _compiled(outlet: Outlet) -> tuple[tuple[str, re.Pattern[str], int], ...]:
+    """Signal patterns instantiated for one outlet's aliases, plus its own datelines."""
+    alias = "(?:" + "|".join(re.escape(a) for a in outlet.aliases) + ")"
+    alias = rf"(?<![\w-]){alias}(?![\w-])"
+    compiled = [(w, re.compile(p.replace("{alias}", alias)), n) for w, p, n in SIGNALS]
+    compiled += [("lead", re.compile("^" + d), 5) for d in outlet.datelines]
+    return tuple(compiled)

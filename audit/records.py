@@ -1,0 +1,156 @@
+"""Records passed between pipeline stages: frozen dataclasses, no I/O.
+
+ingest -> Document | Skipped
+split  -> Article (headline, quoted original headline, body, chrome)
+diff   -> EditOp (token-level alignment)
+classify -> Change, ArticleAudit
+pipeline -> AuditResult
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Literal
+
+Span = tuple[int, int]
+Where = Literal["headline", "body"]
+OpTag = Literal["replace", "insert", "delete"]
+
+
+class Kind(StrEnum):
+    """What kind of alteration a change is; a change may carry several."""
+
+    UNSUPPORTED_TERM = "unsupported-term"
+    SUBSTITUTION = "substitution"
+    HEDGE_REMOVED = "hedge-removed"
+    FIGURE_CHANGED = "figure-changed"
+    AGENCY_CHANGED = "agency-changed"
+    MEANING_INVERTED = "meaning-inverted"
+    WORDING = "wording"
+
+
+class Severity(StrEnum):
+    """How much an article's alterations matter to a fact-checker."""
+
+    NONE = "none"
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+    @property
+    def rank(self) -> int:
+        """Order for comparisons: none < low < medium < high."""
+        return _SEVERITY_ORDER.index(self)
+
+
+_SEVERITY_ORDER = (Severity.NONE, Severity.LOW, Severity.MEDIUM, Severity.HIGH)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One decoded input file."""
+
+    path: str
+    text: str
+    sha256: str
+    encoding: str
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that could not be read, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of article text with its 1-based line in the file."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Chrome:
+    """Site furniture set aside from the article text (bylines, dates, captions...)."""
+
+    text: str
+    line: int
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article found in a document.
+
+    A repost record carries the headline the reposter published and the original
+    outlet's headline it quoted; a single article has no quoted headline.
+    """
+
+    id: str
+    path: str
+    line: int
+    headline: str
+    original_headline: str | None
+    original_line: int | None
+    body: tuple[Paragraph, ...]
+    chrome: tuple[Chrome, ...]
+    outlet: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EditOp:
+    """A non-equal stretch of a token alignment: tokens a[a0:a1] became b[b0:b1]."""
+
+    tag: OpTag
+    a0: int
+    a1: int
+    b0: int
+    b1: int
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One classified alteration between an original text and its repost."""
+
+    where: Where
+    op: OpTag
+    original: str
+    repost: str
+    kinds: tuple[Kind, ...]
+    unsupported: tuple[str, ...]
+    original_span: Span
+    repost_span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAudit:
+    """An article together with what the audit found in it."""
+
+    article: Article
+    changes: tuple[Change, ...]
+    severity: Severity
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    """An input that was read, with how many articles it held."""
+
+    path: str
+    sha256: str
+    encoding: str
+    articles: int
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AuditResult:
+    """Everything one audit run found, ready for the reporters."""
+
+    inputs: tuple[InputFile, ...]
+    skipped: tuple[Skipped, ...]
+    articles: tuple[ArticleAudit, ...]
