@@ -101,10 +101,10 @@ def is_byline(line: str) -> bool:
         return False
     if re.match(r"^by\s+\S", line, re.IGNORECASE):
         return True
-    words = [t.text for t in tokenize(line)]
+    words = [w.strip(",;()") for w in line.split() if any(ch.isalpha() for ch in w)]
     if not 1 <= len(words) <= 6:
         return False
-    return all(w[0].isupper() or w.lower() in _BYLINE_CONNECTORS for w in words)
+    return all(w[0].isupper() or w.split("-")[0].lower() in _BYLINE_CONNECTORS for w in words if w)
 
 
 def is_footer(line: str) -> bool:

@@ -1,0 +1,203 @@
+"""The HTML report: view data is computed here; the templates only print it.
+
+Every string from an input is untrusted. Jinja2 autoescapes all of it; the pages carry
+no scripts, no inline event handlers and no external assets, so they open offline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from .classify import KIND_SEVERITY
+from .records import ArticleAudit, AuditResult, Change, Severity
+from .report_json import article_kinds, summary
+
+ARTICLES_DIR = "articles"
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A stretch of an inline diff: unchanged, deleted or inserted text, with text markers."""
+
+    kind: str
+    text: str
+    before: str = ""
+    after: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """One line of the index table."""
+
+    href: str
+    severity: str
+    location: str
+    outlet: str
+    headline: str
+    original_headline: str
+    kinds: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeRow:
+    """One change on an article page."""
+
+    op: str
+    original: str
+    repost: str
+    kinds: str
+    unsupported: str
+    severity: str
+
+
+@dataclass(frozen=True, slots=True)
+class LineRow:
+    """A numbered line of text (body paragraph or chrome)."""
+
+    line: int
+    text: str
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePage:
+    """Everything an article page prints."""
+
+    id: str
+    headline: str
+    location: str
+    outlet: str
+    severity: str
+    original_headline: str
+    segments: tuple[Segment, ...]
+    changes: tuple[ChangeRow, ...]
+    unsupported: tuple[str, ...]
+    chrome: tuple[LineRow, ...]
+    body: tuple[LineRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IndexPage:
+    """Everything the index page prints."""
+
+    totals: tuple[tuple[str, int], ...]
+    rows: tuple[ArticleRow, ...]
+    skipped: tuple[LineRow, ...]
+    warnings: tuple[str, ...]
+
+
+def render(result: AuditResult) -> dict[str, str]:
+    """All pages of the report, keyed by relative file name."""
+    pages = {"index.html": _template("index.html").render(page=index_page(result))}
+    for audit in result.articles:
+        page = article_page(audit)
+        pages[f"{ARTICLES_DIR}/{page.id}.html"] = _template("article.html").render(page=page)
+    return pages
+
+
+def index_page(result: AuditResult) -> IndexPage:
+    """View data of the index: totals, then one row per article, most severe first."""
+    counts = summary(result)
+    totals = (
+        ("files read", counts["files"]),
+        ("files skipped", counts["skipped"]),
+        ("articles", counts["articles"]),
+        ("reposts", counts["reposts"]),
+        ("reposts with inserted wording", counts["with_unsupported_terms"]),
+        *((f"severity {name}", n) for name, n in counts["severity"].items()),
+    )
+    ordered = sorted(result.articles, key=lambda a: -a.severity.rank)
+    return IndexPage(
+        totals=totals,
+        rows=tuple(_row(a) for a in ordered),
+        skipped=tuple(LineRow(0, s.path, s.reason) for s in result.skipped),
+        warnings=tuple(w for i in result.inputs for w in i.warnings),
+    )
+
+
+def article_page(audit: ArticleAudit) -> ArticlePage:
+    """View data of one article page."""
+    a = audit.article
+    headline_changes = [c for c in audit.changes if c.where == "headline"]
+    terms = dict.fromkeys(t for c in audit.changes for t in c.unsupported)
+    return ArticlePage(
+        id=a.id,
+        headline=a.headline,
+        location=f"{a.path}:{a.line}",
+        outlet=a.outlet or "not stated",
+        severity=audit.severity.value,
+        original_headline=a.original_headline or "",
+        segments=inline_diff(a.headline, headline_changes),
+        changes=tuple(_change_row(c) for c in audit.changes),
+        unsupported=tuple(terms),
+        chrome=tuple(LineRow(c.line, c.text, c.kind) for c in a.chrome),
+        body=tuple(LineRow(p.line, p.text) for p in a.body),
+    )
+
+
+def inline_diff(repost: str, changes: list[Change]) -> tuple[Segment, ...]:
+    """The repost headline as unchanged text interleaved with deletions and insertions."""
+    segments: list[Segment] = []
+    position = 0
+    for change in sorted(changes, key=lambda c: c.repost_span):
+        start, end = change.repost_span
+        if start > position:
+            segments.append(Segment("same", repost[position:start]))
+        if change.original:
+            segments.append(Segment("del", change.original, "[\u2212", "]"))
+        if change.original and (change.repost or end < len(repost)):
+            segments.append(Segment("same", " "))
+        if change.repost:
+            segments.append(Segment("ins", change.repost, "[+", "]"))
+        position = max(position, end)
+    if position < len(repost):
+        segments.append(Segment("same", repost[position:]))
+    return tuple(segments)
+
+
+def _row(audit: ArticleAudit) -> ArticleRow:
+    """An index row for one article."""
+    a = audit.article
+    return ArticleRow(
+        href=f"{ARTICLES_DIR}/{a.id}.html",
+        severity=audit.severity.value,
+        location=f"{a.path}:{a.line}",
+        outlet=a.outlet or "",
+        headline=a.headline,
+        original_headline=a.original_headline or "(none quoted)",
+        kinds=", ".join(article_kinds(audit)) or "\u2014",
+    )
+
+
+def _change_row(change: Change) -> ChangeRow:
+    """A table row for one change."""
+    worst = max((KIND_SEVERITY[k] for k in change.kinds), key=lambda s: s.rank)
+    return ChangeRow(
+        op=change.op,
+        original=change.original or "\u2014",
+        repost=change.repost or "\u2014",
+        kinds=", ".join(k.value for k in change.kinds),
+        unsupported=", ".join(change.unsupported) or "\u2014",
+        severity=worst.value if worst != Severity.NONE else "",
+    )
+
+
+@cache
+def _environment() -> Environment:
+    """The Jinja2 environment: package templates, autoescaping on for every template."""
+    return Environment(
+        loader=PackageLoader("audit", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _template(name: str):  # type: ignore[no-untyped-def]
+    """A template by file name."""
+    return _environment().get_template(name)
