@@ -9,7 +9,7 @@ Exit codes (the convention of ruff and flake8):
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import IntEnum
 from typing import Any

@@ -40,7 +40,7 @@ def test_possessive_is_not_part_of_the_term() -> None:
 @pytest.mark.parametrize(
     ("original", "repost"),
     [
-        ("Rebels will stop attacks if troops leave, report says", "Rebels will stop attacks if troops leave"),
+        ("Rebels stop attacks if troops leave, report says", "Rebels stop attacks if troops leave"),
         ("Minister allegedly took bribes", "Minister took bribes"),
         ("Five dead according to police", "Five dead"),
         ("Four killed in raid, medics said", "Four killed in raid"),

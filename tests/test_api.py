@@ -1,0 +1,18 @@
+"""The curated public API in audit/__init__.py."""
+
+from __future__ import annotations
+
+import audit
+
+
+def test_exported_members_exist_and_are_documented() -> None:
+    for name in audit.__all__:
+        member = getattr(audit, name)
+        if callable(member):
+            assert member.__doc__, name
+    assert len(set(audit.__all__)) == len(audit.__all__)
+
+
+def test_public_names_are_all_exported() -> None:
+    public = {n for n in dir(audit) if not n.startswith("_") and n[0].isupper()}
+    assert public <= set(audit.__all__)

@@ -1,0 +1,128 @@
+"""The command line, driven through click's CliRunner (and once as `python -m audit`)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from audit.cli import ExitCode, main
+from audit.output import write_atomic
+
+from .conftest import DATA, SEEDS
+
+
+def _run(*args: str, input: bytes | None = None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def test_run_writes_json_and_html_and_prints_a_summary(tmp_path: Path) -> None:
+    result = _run("run", str(SEEDS), "-o", str(tmp_path))
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert (tmp_path / "audit.json").exists() and (tmp_path / "index.html").exists()
+    assert len(list((tmp_path / "articles").glob("*.html"))) == 32
+    assert "30 reposts and 2 other articles in 5 files, 30 with inserted wording" in result.stderr
+    assert result.stdout == ""
+
+
+def test_json_to_stdout_keeps_stdout_clean() -> None:
+    result = _run("run", str(SEEDS), "-o", "-")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["summary"]["reposts"] == 30
+    assert "30 reposts" in result.stderr
+
+
+def test_format_json_writes_no_html(tmp_path: Path) -> None:
+    assert _run("run", str(SEEDS), "-o", str(tmp_path), "--format", "json", "-q").exit_code == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["audit.json"]
+
+
+def test_quiet_prints_nothing(tmp_path: Path) -> None:
+    result = _run("run", str(SEEDS), "-o", str(tmp_path), "-q")
+    assert result.exit_code == 0 and result.stderr == "" and result.stdout == ""
+
+
+def test_missing_path_is_a_usage_error() -> None:
+    result = _run("run", "no/such/file.txt")
+    assert result.exit_code == ExitCode.ERROR
+    assert "no/such/file.txt" in result.stderr and "does not exist" in result.stderr
+
+
+def test_nothing_readable_exits_2_naming_each_file(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blob.txt").write_bytes(b"\x00\x01\x02binary")
+    result = _run("run", str(tmp_path), "-o", str(tmp_path / "out"))
+    assert result.exit_code == ExitCode.ERROR
+    assert f"skipped {tmp_path / 'empty.txt'}: empty file" in result.stderr
+    assert f"skipped {tmp_path / 'blob.txt'}: binary file" in result.stderr
+    assert "error: nothing could be read" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_bad_files_are_skipped_and_the_run_goes_on(tmp_path: Path) -> None:
+    (tmp_path / "blob.txt").write_bytes(b"\x00\x01\x02binary")
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes(
+        b"Rebels seize \x93key\x94 town\n\nRebels seize town, officials say\n\nRebels seized it."
+    )
+    result = _run("run", str(tmp_path), str(DATA / "unseen_dump.txt"), "-o", "-")
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert report["skipped"] == [
+        {"path": str(tmp_path / "blob.txt"), "reason": "binary file (contains NUL bytes)"}
+    ]
+    assert f"warning: {legacy}: not valid UTF-8" in result.stderr
+    assert "1 files skipped" in result.stderr
+    (legacy_entry,) = [i for i in report["inputs"] if i["path"] == str(legacy)]
+    assert legacy_entry["encoding"] == "cp1252"
+
+
+def test_stdin_dash() -> None:
+    text = (DATA / "unseen_dump.txt").read_bytes()
+    result = _run("run", "-", "-o", "-", input=text)
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert report["inputs"][0]["path"] == "-" and report["summary"]["reposts"] == 5
+
+
+def test_unwritable_output_is_a_one_line_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = _run("run", str(SEEDS), "-o", str(blocker / "reports"))
+    assert result.exit_code == ExitCode.ERROR
+    assert result.stderr.count("\n") == 1 and str(blocker) in result.stderr
+
+
+def test_interrupted_write_keeps_the_previous_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "audit.json"
+    target.write_text("previous")
+
+    def crash(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("audit.output.os.replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, "new")
+    assert target.read_text() == "previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["audit.json"]
+
+
+def test_python_dash_m_audit_works_like_audit(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "audit", "run", str(DATA / "unseen_dump.txt"), "-o", "-"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["summary"]["reposts"] == 5
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    for name, command in main.commands.items():
+        assert "Example: audit" in (command.help or ""), name
+    assert "Example: audit" in (main.help or "")

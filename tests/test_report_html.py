@@ -1,0 +1,66 @@
+"""HTML pages: offline, script-free, escaped, with visible change markers."""
+
+from __future__ import annotations
+
+import re
+
+from audit import AuditResult, Document, audit_article
+from audit.records import AuditResult as Result
+from audit.records import InputFile
+from audit.report_html import render
+from audit.split import split
+
+HOSTILE = (
+    '<script>alert("x")</script> Rebels "><img src=x onerror=alert(1)> seize town\n\n'
+    "Rebels seize town after <b>battle</b>, officials say\n\n"
+    "Rebels seized the town on Monday, officials said.\n"
+)
+
+
+def _assert_safe(page: str) -> None:
+    """Real tags (text from inputs is escaped, so every '<' starts one of ours) are safe."""
+    tags = re.findall(r"<[a-zA-Z!][^>]*>", page)
+    names = {re.match(r"<!?(\w+)", tag).group(1).lower() for tag in tags}  # type: ignore[union-attr]
+    assert names <= {
+        "doctype", "html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "a", "q",
+        "dl", "dt", "dd", "ul", "li", "code", "table", "thead", "tbody", "tr", "th", "td",
+        "del", "ins", "span",
+    }, names  # fmt: skip
+    for tag in tags:
+        assert not re.search(r"\son\w+\s*=", tag, re.IGNORECASE), tag
+        assert not re.search(r"(?:src|href)\s*=\s*[\"']?(?:\w+:)?//", tag, re.IGNORECASE), tag
+        assert "javascript:" not in tag.lower(), tag
+
+
+def test_seed_pages_render_offline_and_safely(seed_result: AuditResult) -> None:
+    pages = render(seed_result)
+    assert len(pages) == 1 + len(seed_result.articles)
+    for name, page in pages.items():
+        _assert_safe(page)
+        assert page.startswith("<!DOCTYPE html>"), name
+    index = pages["index.html"]
+    for audit in seed_result.articles:
+        assert f'href="articles/{audit.article.id}.html"' in index
+
+
+def test_article_page_shows_inline_diff_with_text_markers(seed_result: AuditResult) -> None:
+    page = render(seed_result)["articles/000_892628b71d65a9e5-L43.html"]
+    assert '<del><span class="marker">[−</span>cleric’s<span class="marker">]</span></del>' in page
+    assert (
+        '<ins><span class="marker">[+</span>Antichrist’s<span class="marker">]</span></ins>' in page
+    )
+    assert "Wording found nowhere in the original" in page
+    assert "BAGHDAD (AP)" in page  # the body is shown
+    assert "Photo: Khalid Mohammed, AP" in page  # chrome is shown, set aside
+
+
+def test_hostile_headlines_are_escaped() -> None:
+    (article,) = split(Document("evil.txt", HOSTILE, "0", "utf-8"))
+    audit = audit_article(article)
+    result = Result((InputFile("evil.txt", "0", "utf-8", 1),), (), (audit,))
+    pages = render(result)
+    for page in pages.values():
+        _assert_safe(page)
+        assert "&lt;script&gt;" in page
+        assert "&lt;img src=x onerror=alert(1)&gt;" in page or "&#34;&gt;&lt;img" in page
+    assert "&lt;b&gt;battle&lt;/b&gt;" in pages["index.html"]
