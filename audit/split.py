@@ -27,6 +27,8 @@ MIN_SHARED_STEMS = 2
 # ...making up at least this share of the shorter headline's content stems.
 MIN_OVERLAP = 0.3
 MAX_HEADLINE_CHARS = 250
+# A paragraph this long after two headline-like lines is the start of a record's body.
+MIN_BODY_CHARS = 80
 MAX_HEADLINE_WORDS = 30
 # Lines under a headline in which bylines and date lines are expected.
 HEADER_ZONE = 4
@@ -67,12 +69,20 @@ def record_starts(lines: Sequence[Line]) -> list[int]:
     i = 0
     while i + 1 < len(lines):
         a, b = lines[i].text, lines[i + 1].text
-        if is_headline_like(a) and is_headline_like(b) and are_versions(a, b):
+        if is_headline_like(a) and is_headline_like(b) and are_versions(a, b, _framed(lines, i)):
             starts.append(i)
             i += 2
         else:
             i += 1
     return starts
+
+
+def _framed(lines: Sequence[Line], i: int) -> bool:
+    """True when lines i and i+1 sit where a record would: after the end of a sentence
+    (or at the top) and before a full body paragraph."""
+    before = i == 0 or bool(_SENTENCE_END.search(lines[i - 1].text))
+    after = i + 2 < len(lines) and len(lines[i + 2].text) >= MIN_BODY_CHARS
+    return before and after and bool(_SENTENCE_END.search(lines[i + 2].text))
 
 
 def is_headline_like(line: str) -> bool:
@@ -85,8 +95,12 @@ def is_headline_like(line: str) -> bool:
     return chrome.line_kind(line) is None and chrome.split_headline(line)[0] != ""
 
 
-def are_versions(repost: str, original: str) -> bool:
-    """True when two headline-like lines are versions of one headline."""
+def are_versions(repost: str, original: str, framed: bool = False) -> bool:
+    """True when two headline-like lines are versions of one headline.
+
+    A heavily rewritten headline may share a single content word with the original; that
+    is enough only when the two lines are framed like a record (see ``_framed``).
+    """
     repost_clean, original_clean = (
         chrome.split_headline(repost)[0],
         chrome.split_headline(original)[0],
@@ -95,6 +109,8 @@ def are_versions(repost: str, original: str) -> bool:
         return True
     a, b = content_stems(repost_clean), content_stems(original_clean)
     shared = len(a & b)
+    if framed:
+        return shared >= 1
     return shared >= MIN_SHARED_STEMS and shared >= MIN_OVERLAP * min(len(a), len(b))
 
 

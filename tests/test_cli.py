@@ -86,7 +86,7 @@ def test_stdin_dash() -> None:
     result = _run("run", "-", "-o", "-", input=text)
     assert result.exit_code == 0
     report = json.loads(result.stdout)
-    assert report["inputs"][0]["path"] == "-" and report["summary"]["reposts"] == 5
+    assert report["inputs"][0]["path"] == "-" and report["summary"]["reposts"] == 6
 
 
 def test_unwritable_output_is_a_one_line_error(tmp_path: Path) -> None:
@@ -119,10 +119,18 @@ def test_python_dash_m_audit_works_like_audit(tmp_path: Path) -> None:
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout)["summary"]["reposts"] == 5
+    assert json.loads(done.stdout)["summary"]["reposts"] == 6
 
 
 def test_every_command_has_help_with_an_example() -> None:
     for name, command in main.commands.items():
         assert "Example: audit" in (command.help or ""), name
     assert "Example: audit" in (main.help or "")
+
+
+def test_progress_callback_sees_every_file(tmp_path: Path) -> None:
+    from audit import audit_paths
+
+    seen: list[str] = []
+    audit_paths([str(SEEDS)], progress=seen.append)
+    assert [Path(p).name for p in seen] == sorted(p.name for p in SEEDS.glob("*.txt"))

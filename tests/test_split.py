@@ -100,3 +100,14 @@ def test_headline_suffix_split() -> None:
     )  # fmt: skip
     assert split_headline("What Will Sadr Do?- Analysis") == ("What Will Sadr Do?", "- Analysis")
     assert split_headline("No suffix here") == ("No suffix here", None)
+
+
+def test_rewritten_headline_sharing_one_word_needs_a_record_frame() -> None:
+    framed = (
+        "Satan’s harvest: wildfires burn crops\n\nWildfires destroy farmland, officials say\n\n"
+        "Wildfires destroyed hundreds of hectares of wheat fields on Wednesday, officials said.\n"
+    )
+    (article,) = split.split(Document("x.txt", framed, "0", "utf-8"))
+    assert article.original_headline == "Wildfires destroy farmland, officials say"
+    unframed = framed.split("\n\nWildfires destroyed")[0] + "\n\nFires spread.\n"
+    assert split.split(Document("x.txt", unframed, "0", "utf-8"))[0].original_headline is None

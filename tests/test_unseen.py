@@ -11,7 +11,7 @@ def _by_headline(result: AuditResult, start: str):
 
 
 def test_all_records_are_split(unseen_result: AuditResult) -> None:
-    assert len(unseen_result.articles) == 5
+    assert len(unseen_result.articles) == 6
     assert all(a.article.original_headline for a in unseen_result.articles)
 
 
@@ -20,6 +20,7 @@ def test_inserted_words_are_found(unseen_result: AuditResult) -> None:
         "Flood relief convoy": "Serpent’s army",
         "Twelve miners killed": "Dragon Lords",
         "Minister admits": "admits",
+        "Satan’s harvest": "Satan’s harvest",  # shares one word with the original
     }
     for start, term in expected.items():
         audit = _by_headline(unseen_result, start)
