@@ -61,6 +61,7 @@ SIGNALS: tuple[tuple[str, str, int], ...] = (
     ("chrome", r"Photograph: [^/\n]+/{alias}\b", 2),
 )
 MIN_SCORE = 2
+DATELINE_WEIGHT = 5
 _WIRE_BODY_FACTOR = 0.5
 
 
@@ -84,29 +85,30 @@ class ArticleParts:
 
 def attribute(parts: ArticleParts) -> str | None:
     """The outlet the article's own text names as its publisher, or None."""
-    best_name, best_score = None, float(MIN_SCORE) - 1e-9
-    for outlet in OUTLETS:
-        score = _score(outlet, parts)
-        if score > best_score:
-            best_name, best_score = outlet.name, score
-    return best_name
-
-
-def _score(outlet: Outlet, parts: ArticleParts) -> float:
-    """Total weight of the signals for one outlet."""
-    total = 0.0
-    for where, pattern, weight in _compiled(outlet):
-        if any(pattern.search(text) for text in parts.texts(where)):
+    scores = dict.fromkeys((o.name for o in OUTLETS), 0.0)
+    for where, pattern, weight in _compiled():
+        hits = {
+            _OUTLET_OF[m.group("alias")] for t in parts.texts(where) for m in pattern.finditer(t)
+        }
+        for outlet in hits:
             factor = _WIRE_BODY_FACTOR if outlet.wire and where == "body" else 1.0
-            total += weight * factor
-    return total
+            scores[outlet.name] += weight * factor
+    for outlet in OUTLETS:
+        if any(re.match(d, parts.lead) for d in outlet.datelines):
+            scores[outlet.name] += DATELINE_WEIGHT
+    best = max(scores, key=lambda name: scores[name])  # first in table order on ties
+    return best if scores[best] >= MIN_SCORE else None
+
+
+_OUTLET_OF = {alias: outlet for outlet in OUTLETS for alias in outlet.aliases}
 
 
 @cache
-def _compiled(outlet: Outlet) -> tuple[tuple[str, re.Pattern[str], int], ...]:
-    """Signal patterns instantiated for one outlet's aliases, plus its own datelines."""
-    alias = "(?:" + "|".join(re.escape(a) for a in outlet.aliases) + ")"
-    alias = rf"(?<![\w-]){alias}(?![\w-])"
-    compiled = [(w, re.compile(p.replace("{alias}", alias)), n) for w, p, n in SIGNALS]
-    compiled += [("lead", re.compile("^" + d), 5) for d in outlet.datelines]
-    return tuple(compiled)
+def _compiled() -> tuple[tuple[str, re.Pattern[str], int], ...]:
+    """Each signal as one pattern over every alias (longest first), capturing the alias."""
+    aliases = sorted(_OUTLET_OF, key=len, reverse=True)
+    alias = "(?<![\\w-])(?P<alias>" + "|".join(re.escape(a) for a in aliases) + ")(?![\\w-])"
+    return tuple(
+        (where, re.compile(pattern.replace("{alias}", alias), re.MULTILINE), weight)
+        for where, pattern, weight in SIGNALS
+    )

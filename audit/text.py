@@ -56,8 +56,13 @@ class Token:
 def tokenize(text: str) -> tuple[Token, ...]:
     """Split text into word tokens; punctuation and spacing are not tokens."""
     return tuple(
-        Token(m.group(), fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)
+        Token(m.group(), _fold_word(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)
     )
+
+
+def _fold_word(word: str) -> str:
+    """fold() for a single word; ASCII words (most of them) need only casefolding."""
+    return word.casefold() if word.isascii() else fold(word)
 
 
 @lru_cache(maxsize=65536)
