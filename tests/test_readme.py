@@ -46,7 +46,7 @@ def test_readme_command(command: str, expected: list[str], tmp_path: Path) -> No
     command = re.sub(r"^python -m pip install \S+ && ", "", command)
     if command == "python -m pytest":
         return  # the test command itself: this very run
-    for name in ("seeds", "tests", "pyproject.toml"):
+    for name in ("seeds", "tests", "benchmarks", "pyproject.toml"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
