@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import BinaryIO
 
 from . import classify, diff, ingest, split
@@ -73,8 +74,4 @@ def _unique(article: Article, seen: set[str]) -> Article:
         n += 1
         candidate = f"{article.id}-{n}"
     seen.add(candidate)
-    if candidate == article.id:
-        return article
-    from dataclasses import replace
-
-    return replace(article, id=candidate)
+    return article if candidate == article.id else replace(article, id=candidate)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 
 from .classify import KIND_SEVERITY
 from .records import ArticleAudit, AuditResult, Change, Severity
@@ -198,6 +198,6 @@ def _environment() -> Environment:
     )
 
 
-def _template(name: str):  # type: ignore[no-untyped-def]
+def _template(name: str) -> Template:
     """A template by file name."""
     return _environment().get_template(name)
