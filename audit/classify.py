@@ -284,7 +284,7 @@ def _sentence_start(text: str, token: Token) -> bool:
 
 
 def _strip_possessive(term: str) -> str:
-    """"Moloch's" -> "Moloch": the term, not its grammatical ending."""
+    """Drop a possessive ending (Moloch's -> Moloch): the term, not its grammar."""
     for ending in ("'s", "\u2019s", "'", "\u2019"):
         if term.endswith(ending) and len(term) > len(ending):
             return term[: -len(ending)]
