@@ -64,9 +64,10 @@ def run(paths: tuple[str, ...], output: str, fmt: str, quiet: bool) -> None:
     """Audit files or folders (recursively, *.txt) and write JSON and HTML reports.
 
     Example: audit run seeds/ -o reports/
-    """  # fmt: skip
+    """
     with _errors_to_exit_codes():
-        result = audit_paths(paths, progress=_progress(paths, quiet))
+        files = list(ingest.expand(paths))
+        result = audit_paths(files, progress=_progress(len(files), quiet))
         if not result.inputs:
             _fail(result, "nothing could be read")
         written = report.write_reports(result, output, fmt)
@@ -108,14 +109,11 @@ def _fail(result: AuditResult, why: str) -> None:
     sys.exit(ExitCode.ERROR)
 
 
-def _progress(paths: tuple[str, ...], quiet: bool) -> Progress | None:
+def _progress(files: int, quiet: bool) -> Progress | None:
     """A progress callback drawing a bar on stderr for long runs on a terminal."""
-    if quiet or not sys.stderr.isatty():
+    if quiet or files < PROGRESS_MIN_FILES or not sys.stderr.isatty():
         return None
-    files = list(ingest.expand(paths))
-    if len(files) < PROGRESS_MIN_FILES:
-        return None
-    bar: Any = click.progressbar(length=len(files), label="auditing", file=sys.stderr)
+    bar: Any = click.progressbar(length=files, label="auditing", file=sys.stderr)
     bar.__enter__()
 
     def advance(_path: str) -> None:

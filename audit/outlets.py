@@ -61,7 +61,8 @@ SIGNALS: tuple[tuple[str, str, int], ...] = (
     ("chrome", r"Photograph: [^/\n]+/{alias}\b", 2),
 )
 MIN_SCORE = 2
-DATELINE_WEIGHT = 5
+# An outlet's own dateline counts as much as the generic "(Reuters) -" dateline signal.
+DATELINE_WEIGHT = next(weight for where, _p, weight in SIGNALS if where == "lead")
 _WIRE_BODY_FACTOR = 0.5
 
 
@@ -93,8 +94,8 @@ def attribute(parts: ArticleParts) -> str | None:
         for outlet in hits:
             factor = _WIRE_BODY_FACTOR if outlet.wire and where == "body" else 1.0
             scores[outlet.name] += weight * factor
-    for outlet in OUTLETS:
-        if any(re.match(d, parts.lead) for d in outlet.datelines):
+    for outlet, pattern in _datelines():
+        if pattern.match(parts.lead):
             scores[outlet.name] += DATELINE_WEIGHT
     best = max(scores, key=lambda name: scores[name])  # first in table order on ties
     return best if scores[best] >= MIN_SCORE else None
@@ -112,3 +113,9 @@ def _compiled() -> tuple[tuple[str, re.Pattern[str], int], ...]:
         (where, re.compile(pattern.replace("{alias}", alias), re.MULTILINE), weight)
         for where, pattern, weight in SIGNALS
     )
+
+
+@cache
+def _datelines() -> tuple[tuple[Outlet, re.Pattern[str]], ...]:
+    """Each outlet's own dateline patterns, compiled once."""
+    return tuple((o, re.compile(d)) for o in OUTLETS for d in o.datelines)
