@@ -16,6 +16,7 @@ from typing import Literal
 Span = tuple[int, int]
 Where = Literal["headline", "body"]
 OpTag = Literal["replace", "insert", "delete"]
+FigureWhere = Literal["headline", "original_headline", "body"]
 
 
 class Kind(StrEnum):
@@ -127,6 +128,61 @@ class Change:
     repost_span: Span
 
 
+class Category(StrEnum):
+    """What happened to the people counted."""
+
+    KILLED = "killed"
+    WOUNDED = "wounded"
+    CASUALTIES = "casualties"  # killed and wounded counted together
+    SHOT = "shot"  # hit by gunfire, fatally or not
+    KIDNAPPED = "kidnapped"
+    ARRESTED = "arrested"
+    MISSING = "missing"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One casualty figure as a text states it.
+
+    ``min``/``max`` bound the count (``max`` None: open-ended, "at least 7");
+    ``where``/``line`` name the text it was read from and ``span`` is [start, end)
+    in that text; ``anchor`` is the time or scope phrase that tied it to the article's
+    own event or, when ``background``, to an earlier or wider one.
+    """
+
+    category: Category
+    min: int
+    max: int | None
+    qualifier: str
+    text: str
+    where: FigureWhere
+    line: int
+    span: Span
+    source: str | None = None
+    anchor: str | None = None
+    background: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    """A count between ``min`` and ``max`` (None: no upper bound)."""
+
+    min: int
+    max: int | None
+
+    def contains(self, value: int) -> bool:
+        """True when value lies in the range."""
+        return self.min <= value and (self.max is None or value <= self.max)
+
+
+@dataclass(frozen=True, slots=True)
+class Toll:
+    """What one text says its event cost: killed and wounded, when it says."""
+
+    killed: Range | None
+    wounded: Range | None
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleAudit:
     """An article together with what the audit found in it."""
@@ -134,6 +190,7 @@ class ArticleAudit:
     article: Article
     changes: tuple[Change, ...]
     severity: Severity
+    figures: tuple[Claim, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,505 @@
+"""Figures: casualty claims (killed, wounded, kidnapped, arrested...) read from text.
+
+A claim is a count tied to a casualty word by one of a few sentence shapes:
+
+    subject  "at least seven people died", "60 others were wounded", "5 dead"
+    object   "shot dead five people", "wounding 51 others", "killed and wounded 7"
+    toll     "the death toll rose to 12"
+    single   "a man was shot and killed", "he was pronounced dead"
+    manner   "four were shot, two of them fatally"
+
+A number that no casualty word governs is not a claim, which is what keeps crowd
+sizes ("tens of thousands of supporters"), votes ("56 deputies"), unit names, dates,
+ages, phone numbers and years out. Counts are ranges: "at least 7" is 7 or more, and
+vague words take the range in VAGUE below.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from functools import lru_cache
+
+from text_to_num import text2num
+
+from . import anchors
+from .records import Article, Category, Claim, FigureWhere, Range, Toll
+
+# Vague quantities, following conflict-data coding practice: the low end is the
+# figure ACLED codes ("dozens" 12, "hundreds" 100), the lowest credible count;
+# the high end is the most the word can mean (None: no upper bound).
+VAGUE: dict[str, tuple[int, int | None]] = {
+    "both": (2, 2),
+    "a couple": (2, 3),
+    "a pair": (2, 2),
+    "a few": (2, 5),
+    "a handful": (3, 9),
+    "several": (3, 9),
+    "multiple": (2, None),
+    "many": (2, None),
+    "numerous": (2, None),
+    "a number": (2, None),
+    "dozens": (12, 99),
+    "scores": (40, 199),
+    "hundreds": (100, 999),
+    "thousands": (1000, 9999),
+    "tens of thousands": (10_000, 99_999),
+    "hundreds of thousands": (100_000, 999_999),
+}
+
+# How a qualifier turns a stated number n into a range.
+_QUALIFIERS: dict[str, str] = {
+    **dict.fromkeys(("at least", "no fewer than", "no less than", "a minimum of"), "floor"),
+    **dict.fromkeys(("more than", "over", "upwards of", "in excess of"), "above"),
+    **dict.fromkeys(("nearly", "almost", "close to", "just under"), "below"),
+    **dict.fromkeys(
+        ("about", "around", "some", "roughly", "approximately", "an estimated"), "about"
+    ),
+    **dict.fromkeys(("up to", "as many as", "at most"), "ceiling"),
+    **dict.fromkeys(("fewer than", "less than"), "under"),
+    **dict.fromkeys(("another", "an additional", "a further"), "exact"),
+}
+
+_NUMBER_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred thousand million"
+).split()
+# People a count can be about; a number before any other noun is not a casualty count.
+_PLURAL_NOUNS = (
+    "people persons civilians protesters protestors demonstrators men women children kids "
+    "boys girls teens teenagers youths juveniles adults infants babies students soldiers "
+    "troops officers policemen police servicemen personnel marines guards fighters "
+    "militants gunmen insurgents rebels militiamen members supporters followers victims "
+    "others residents villagers workers employees staff individuals bystanders passengers "
+    "pilgrims worshippers journalists activists inmates prisoners hostages migrants "
+    "refugees patients citizens relatives suspects males females deputies officials "
+    "Iraqis Palestinians Israelis Syrians Afghans Americans nationals"
+).split()
+_SINGULAR_NOUNS = (
+    "person man woman child kid boy girl teen teenager youth juvenile adult infant baby "
+    "toddler student soldier officer policeman trooper guard fighter militant gunman "
+    "rebel member supporter victim resident worker employee individual bystander "
+    "passenger journalist activist inmate prisoner hostage patient citizen relative "
+    "suspect male female deputy official driver father mother son daughter brother "
+    "sister husband wife friend neighbor neighbour"
+).split()
+
+_ALT = "|".join
+_QUAL = _ALT(sorted((q.replace(" ", r"\s+") for q in _QUALIFIERS), key=len, reverse=True))
+_WORDNUM = rf"(?:{_ALT(_NUMBER_WORDS)})(?:(?:-|\s+)(?:{_ALT(_NUMBER_WORDS)})\b)*"
+_DOZEN = r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|half\s+a)\s+)?dozen"
+_VAGUE = _ALT(sorted((v.replace(" ", r"\s+") for v in VAGUE), key=len, reverse=True))
+# Digits that are a count: not part of a phone number, date, time, decimal or age.
+_DIGITS = r"(?<![\w.,/:$-])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w%-]|[.,/:]\d)"
+_QP = (
+    rf"(?:(?P<qual>{_QUAL})\s+)?"
+    rf"(?P<n>{_DOZEN}(?!s)|(?:{_VAGUE})\b|{_WORDNUM}\b|{_DIGITS})"
+)
+# The same without groups, to look ahead for a count.
+_COUNT_AHEAD = rf"\s+(?:(?:{_QUAL})\s+)?(?:{_DOZEN}|{_VAGUE}|{_WORDNUM}|an?|\d+)\b"
+# A word between a count and its noun ("five Iraqi protesters"), never a preposition
+# or a unit ("50 feet from the women").
+_MOD = (
+    r"(?:(?!(?:from|of|in|on|at|to|for|with|by|into|near|and|or|but|than|feet|foot|"
+    r"miles?|yards|meters|metres|blocks|rounds|shots|times|hours|days|years)\b)[\w'’-]+\s+)"
+)
+_OF_THEM = r"of\s+(?:them|whom|those)\b"
+_NP = (
+    rf"(?:\s+{_OF_THEM}"
+    rf"|\s+(?:of\s+(?:the\s+|their\s+)?)?{_MOD}{{0,3}}?(?:{_ALT(_PLURAL_NOUNS)}|\w+-year-olds)\b)"
+)
+# Words before a singular verb ("... was shot") that are not a victim.
+_NOT_NAMES = (
+    r"(?:the|a|an|this|that|it|there|what|which|nobody|no|none|neither|nothing|everyone|"
+    r"everybody|anyone|anybody|who|where|when|and|or|but|than|police)\b"
+)
+_SING_NP = rf"{_MOD}{{0,3}}?(?:{_ALT(_SINGULAR_NOUNS)}|[\w]+-year-old)\b"
+_AUX = (
+    r"(?:were|was|are|is|have|has|had|been|being|be|also|all|later|both|who|that|found|"
+    r"remain|remained|got|get|each|believed|thought|to\s+have|to\s+be|reportedly|"
+    r"allegedly|apparently|initially|originally|now|since|subsequently|eventually|"
+    r"\w+ly)"
+)
+
+# Casualty words after their subject, one named group per category; longer first.
+_TRIGGER_AFTER = (
+    # "dead and wounded 51 others" is two claims, not a combined count.
+    r"(?P<casualties>(?:killed|dead)\s+(?:and|or)\s+(?:wounded|injured|hurt)"
+    rf"(?!{_COUNT_AHEAD})|casualties)"
+    r"|(?P<killed>(?:shot|stabbed|beaten|burned|burnt|hacked)\s+(?:dead|to\s+death)"
+    r"|shot,?\s+(?:and\s+)?killed|gunned\s+down|killed|dead|died|dies|die|slain|murdered|"
+    r"executed|perished|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|deaths|"
+    r"fatalities|fatality|fatally\s+\w+|pronounced\s+dead)"
+    r"|(?P<wounded>shot\s+and\s+(?:wounded|injured)|wounded|injured|hurt|"
+    r"hospitali[sz]ed|critically\s+\w+|seriously\s+\w+|in\s+(?:critical|serious|stable|"
+    r"fair|good)\s+condition|recovering|(?:suffered|suffering|sustained|treated\s+for|"
+    r"recovering\s+from)\s+(?:[\w-]+\s+){0,3}?(?:wounds?|injuries))"
+    r"|(?P<shot>shot(?!\s+at\b)|struck\s+by\s+(?:gunfire|bullets?)|hit\s+by\s+(?:gunfire|bullets?))"
+    r"|(?P<kidnapped>kidnapped|abducted|taken\s+hostage|held\s+hostage)"
+    r"|(?P<arrested>arrested|detained|taken\s+into\s+custody|rounded\s+up|jailed)"
+    r"|(?P<missing>missing|unaccounted\s+for)"
+)
+# Casualty verbs before their object ("wounding 51 others").
+_TRIGGER_BEFORE = (
+    r"(?P<casualties>(?:killed|killing)\s+(?:and|or)\s+(?:wounded|wounding|injured|injuring))"
+    r"|(?P<killed>(?:shot|shooting)\s+dead|killed|killing|kills|kill|slew|slaying|"
+    r"claimed\s+the\s+lives\s+of|deaths\s+of|death\s+of|murdered|murdering)"
+    r"|(?P<wounded>wounded|wounding|wounds|injured|injuring|injures|injure)"
+    r"|(?P<shot>shot|shooting|shoots)"
+    r"|(?P<kidnapped>kidnapped|kidnapping|abducted|abducting)"
+    r"|(?P<arrested>arrested|arresting|detained|detaining|arrests\s+of|detention\s+of)"
+)
+# What cannot follow a count: it is then a time, a rate, an age or an address.
+_NOT_COUNT = (
+    r"(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|times|percent|"
+    r"per\s+cent|am|pm|a\.m|p\.m|year-old|years?\s+old|miles?|feet|yards|rounds|shots|"
+    r"bullets|kilometers?|kilometres?)\b|\s+(?-i:[A-Z]))"
+)
+
+_FLAGS = re.IGNORECASE
+# A plural subject may be followed by a short phrase before its verb: "Four men coming
+# from a repast were shot".
+_SUBJECT = re.compile(
+    rf"\b{_QP}(?:{_NP}(?:(?:\s+[\w'’-]+){{1,8}}?(?=\s+(?:were|are|have\s+been|had\s+been)\b))?)?"
+    rf"(?:\s+{_AUX}){{0,4}}?\s+(?:{_TRIGGER_AFTER})\b",
+    _FLAGS,
+)
+_OBJECT = re.compile(rf"\b(?:{_TRIGGER_BEFORE})\s+(?:\w+ly\s+)?{_QP}(?:{_NP})?{_NOT_COUNT}", _FLAGS)
+_TOLL = re.compile(
+    r"\b(?:(?P<killed>death|fatality)|(?P<casualties>casualty))\s+tolls?\b"
+    r"(?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|hit|is|was|now|stands\s+at|stood\s+at)\s+"
+    rf"{_QP}{_NOT_COUNT}",
+    _FLAGS,
+)
+# One person: "a man was shot and killed", "he died", "Woman killed" (a headline),
+# "Mikel was pronounced dead", "who later died".
+_SINGLE = re.compile(
+    rf"(?:\b(?P<n>a|an|one|the|another)\s+{_SING_NP}(?:\s+\([^()]{{1,40}}\))?"
+    r"(?:(?:\s+[\w'’-]+){1,6}?"
+    r"(?=\s+(?:was|is|has\s+been|had\s+been)\b))?"
+    rf"|(?:^|(?<=[:;,|–—-]\s))(?P<bare>{_SING_NP})(?:,\s+\d{{1,3}},)?"
+    r"|\b(?P<pronoun>he|she|who)"
+    rf"|(?<!\bno\s)\b(?P<name>(?!{_NOT_NAMES})[\w'’-]+)(?:,\s+\d{{1,3}},)?"
+    r"(?=\s+(?:was|is|has|had|died)\b))"
+    rf"(?:\s+{_AUX}){{0,4}}?\s+(?:{_TRIGGER_AFTER})\b",
+    _FLAGS,
+)
+_SINGLE_OBJECT = re.compile(
+    rf"\b(?:{_TRIGGER_BEFORE})\s+(?:(?:a|an|one|the|his|her|their|its)\s+{_SING_NP}"
+    rf"|(?<!ing\s){_SING_NP}"
+    r"|(?:himself|herself)\b)",
+    _FLAGS,
+)
+# The death of one person: "the death of his daughter", "Matt's death", "his death".
+_ONE_DEATH = re.compile(
+    r"\b(?P<killed>death|killing|murder|slaying)\s+of\s+(?P<n>a|an|his|her|their|the|one)\s+"
+    rf"{_SING_NP}"
+    r"|\b(?:his|her|(?-i:[A-Z][a-z]+)['’]s)\s+(?:shooting\s+)?death\b(?!\s+toll)",
+    _FLAGS,
+)
+_MANNER = re.compile(rf"\b{_QP}(?:\s+{_OF_THEM})?\s+(?P<killed>fatally|mortally)\b", _FLAGS)
+# A stem of every trigger word: a sentence without one holds no claim.
+_KEYWORD = re.compile(
+    r"kill|dead|die|death|slain|slay|murder|execut|perish|lives|life|fatal|shot|shoot|stab|"
+    r"beat|burn|gunned|wound|injur|hurt|hospitali|critical|serious|struck|hit\s+by|kidnap|"
+    r"abduct|hostage|arrest|detain|custody|rounded|jail|missing|unaccounted|casualt|toll",
+    _FLAGS,
+)
+# Each sentence shape, whether it counts one person, and the category it implies
+# when no trigger group names one.
+_PATTERNS: tuple[tuple[re.Pattern[str], bool, Category | None], ...] = (
+    (_SUBJECT, False, None),
+    (_OBJECT, False, None),
+    (_TOLL, False, None),
+    (_MANNER, False, None),
+    (_SINGLE, True, None),
+    (_SINGLE_OBJECT, True, None),
+    (_ONE_DEATH, True, Category.KILLED),
+)
+_CATEGORIES = tuple(Category)
+
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+# A capitalised word right before digits makes them a name ("Brigade 315"), unless
+# the word is a day or month, or opens the sentence.
+_LABEL_BEFORE = re.compile(
+    r"(?<![.!?]\s)(?<!^)\b(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][a-z]+\.?\s+$"
+)
+_MONTH_BEFORE = re.compile(rf"\b{anchors.MONTH}\s+$", _FLAGS)
+
+# Who a claim is attributed to: "according to medical officials", "..., police said".
+_ACCORDING = re.compile(
+    r"according\s+to\s+([^,.;:\"“”]{3,80}?)(?=[,.;:\"“”]|\s+(?:in|on|at|who)\b|$)", _FLAGS
+)
+_SPEECH = re.compile(r"\b(?:said|says|say|told|reported)\b", _FLAGS)
+_CLAUSE_BREAK = re.compile(r"[,;:\"“”()]")
+_SOURCE_WORDS = re.compile(
+    r"\b(?:officials?|sources?|police|medics?|doctors?|witness(?:es)?|spokes(?:man|woman|person)|"
+    r"ministry|hospital|authorities|officers?|coroner|sheriff|department|agency|reports?|"
+    r"health|security|medical|army|military|residents?|activists?)\b",
+    _FLAGS,
+)
+
+
+def article_claims(article: Article, when: anchors.When | None = None) -> tuple[Claim, ...]:
+    """Every casualty claim of an article, each tied to its event or marked background.
+
+    ``when`` is the article's date when the caller knows it (a feed's publication
+    date); otherwise the first full date among its datelines and lead is used.
+    """
+    if when is None:
+        dates = [c.text for c in article.chrome if c.kind == "date"]
+        when = anchors.article_date(dates + [p.text for p in article.body[:2]])
+    claims: list[Claim] = []
+    for where, line, text in _texts(article):
+        if where != "body":
+            claims.extend(extract(text, where, line))
+            continue
+        in_lead = line <= article.body[min(1, len(article.body) - 1)].line
+        claims.extend(_anchored(extract(text, where, line), text, when, in_lead))
+    return tuple(claims)
+
+
+def toll(claims: Iterable[Claim]) -> Toll:
+    """The killed and wounded figures that claims give for their own event.
+
+    Background claims are left out. Of several claims of a category the highest low
+    end wins ("wounded 51 others" over "dozens wounded"); people shot and not killed
+    were wounded, when that is more than the wounded figure says.
+    """
+    main = [c for c in claims if not c.background]
+    killed = _largest(main, Category.KILLED)
+    wounded = _largest(main, Category.WOUNDED)
+    shot = _largest(main, Category.SHOT)
+    dead = killed.min if killed else 0
+    if shot is not None and shot.min > dead and (wounded is None or wounded.min < shot.min - dead):
+        wounded = Range(shot.min - dead, None if shot.max is None else shot.max - dead)
+    return Toll(killed, wounded)
+
+
+def _largest(claims: list[Claim], category: Category) -> Range | None:
+    """The range of the claim of a category with the highest low end, exact ones first."""
+    ranges = [Range(c.min, c.max) for c in claims if c.category is category]
+    if not ranges:
+        return None
+    return max(ranges, key=lambda r: (r.min, r.max == r.min))
+
+
+def _texts(article: Article) -> Iterator[tuple[FigureWhere, int, str]]:
+    """The headline, the quoted original headline and the body paragraphs."""
+    yield "headline", article.line, article.headline
+    if article.original_headline is not None and article.original_line is not None:
+        yield "original_headline", article.original_line, article.original_headline
+    for paragraph in article.body:
+        yield "body", paragraph.line, paragraph.text
+
+
+def _anchored(
+    claims: tuple[Claim, ...], text: str, when: anchors.When, in_lead: bool
+) -> Iterator[Claim]:
+    """Claims with their source and anchor; unanchored claims follow the sentence before."""
+    starts = sentence_starts(text)
+    for claim in claims:
+        start, end = sentence_of(text, starts, claim.span[0])
+        sentence = text[start:end]
+        status, anchor = anchors.classify(
+            anchors.scope(sentence, claim.span[1] - start), when, in_lead
+        )
+        index = starts.index(start)
+        while status == "none" and index > 0:
+            index -= 1
+            previous = text[starts[index] : starts[index + 1]]
+            status, anchor = anchors.classify(previous, when, in_lead)
+        yield replace(
+            claim,
+            source=attribution(sentence),
+            anchor=anchor,
+            background=status == "background",
+        )
+
+
+def extract(text: str, where: FigureWhere = "body", line: int = 0) -> tuple[Claim, ...]:
+    """Every casualty claim in a text, in order of position, without overlaps."""
+    found: list[Claim] = []
+    for start, end in _windows(text):
+        for pattern, single, category in _PATTERNS:
+            found.extend(_claims(pattern, single, category, text, start, end, where, line))
+    found.sort(key=lambda c: (c.span[0], -c.span[1]))
+    return _without_overlaps(found)
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """The sentences of a text that hold a casualty word: the only places claims can be.
+
+    Looking for the few casualty words first and reading only their sentences is
+    what makes extraction fast: most sentences of a news text hold none.
+    """
+    windows: list[tuple[int, int]] = []
+    starts: list[int] | None = None
+    for match in _KEYWORD.finditer(text):
+        if windows and match.start() < windows[-1][1]:
+            continue
+        starts = starts or sentence_starts(text)
+        windows.append(sentence_of(text, starts, match.start()))
+    return windows
+
+
+def _claims(
+    pattern: re.Pattern[str],
+    single: bool,
+    implied: Category | None,
+    text: str,
+    start: int,
+    end: int,
+    where: FigureWhere,
+    line: int,
+) -> Iterator[Claim]:
+    """Claims read by one sentence shape within text[start:end]."""
+    for match in pattern.finditer(text, start, end):
+        category = _category(match) or implied
+        count = (1, 1) if single else _count(match, text)
+        if category is None or count is None:
+            continue
+        low, high = count
+        qualifier = (match.group("qual") or "") if "qual" in match.re.groupindex else ""
+        qualifier = " ".join(qualifier.lower().split()) or _vague_name(match)
+        yield Claim(category, low, high, qualifier, match.group(), where, line, match.span())
+
+
+def _category(match: re.Match[str]) -> Category | None:
+    """The category named by whichever trigger group matched."""
+    groups = match.groupdict()
+    for category in _CATEGORIES:
+        if groups.get(category.value):
+            return category
+    return None
+
+
+def _count(match: re.Match[str], text: str) -> tuple[int, int | None] | None:
+    """The range of a match's count, or None when the number is not a count."""
+    groups = match.groupdict()
+    number = groups.get("n")
+    if number is None:
+        return None
+    folded = " ".join(number.lower().split())
+    start = match.start("n")
+    if _MONTH_BEFORE.search(text, max(0, start - 12), start):
+        return None  # "June 25"
+    if _YEAR.match(folded) and groups.get("qual") is None:
+        return None  # "in 2019"
+    if folded[0].isdigit() and _LABEL_BEFORE.search(text, max(0, start - 30), start):
+        return None  # "Brigade 315", "Route 66"
+    low, high = _base_range(folded)
+    qualifier = groups.get("qual")
+    if qualifier:
+        return _qualified(" ".join(qualifier.lower().split()), low, high)
+    return low, high
+
+
+@lru_cache(maxsize=4096)
+def _base_range(folded: str) -> tuple[int, int | None]:
+    """The range a bare number, number words or a vague quantity stands for."""
+    if folded in VAGUE:
+        return VAGUE[folded]
+    if folded.endswith("dozen"):
+        head = folded[: -len("dozen")].strip()
+        factor = {"": 1, "a": 1, "half a": 0.5}.get(head)
+        value = round(12 * (factor if factor is not None else _number(head)))
+        return value, value
+    value = _number(folded)
+    return value, value
+
+
+def _number(words: str) -> int:
+    """The value of digits or number words ('5,000', 'twenty-one', 'one hundred')."""
+    digits = words.replace(",", "")
+    if digits.isdigit():
+        return int(digits)
+    try:
+        return int(text2num(words.replace(" ", "-") if " " not in words else words, "en"))
+    except ValueError:
+        # A run text2num will not read as one number ("five six"): take its first word.
+        return int(text2num(words.split()[0].split("-")[0], "en"))
+
+
+def _qualified(qualifier: str, low: int, high: int | None) -> tuple[int, int | None]:
+    """Apply a qualifier to a stated range: 'more than 60' is 61 or more."""
+    rule = _QUALIFIERS.get(qualifier, "exact")
+    n = low
+    if rule == "floor":
+        return n, None
+    if rule == "above":
+        return n + 1, None
+    if rule == "below":
+        return max(1, n - max(1, n // 10)), max(1, n - 1)
+    if rule == "about":
+        return max(1, n - n // 10), n + n // 10
+    if rule == "ceiling":
+        return 1, high if high is not None else n
+    if rule == "under":
+        return 1, max(1, n - 1)
+    return low, high
+
+
+def _vague_name(match: re.Match[str]) -> str:
+    """The vague word of a count ('dozens'), kept as the claim's qualifier."""
+    number = match.groupdict().get("n")
+    if number is None:
+        return ""
+    folded = " ".join(number.lower().split())
+    return folded if folded in VAGUE else ""
+
+
+def _without_overlaps(claims: list[Claim]) -> tuple[Claim, ...]:
+    """Keep the first and longest of claims that overlap in the text."""
+    kept: list[Claim] = []
+    for claim in claims:
+        if kept and claim.span[0] < kept[-1].span[1]:
+            if claim.span[1] - claim.span[0] <= kept[-1].span[1] - kept[-1].span[0]:
+                continue
+            kept.pop()
+        kept.append(claim)
+    return tuple(kept)
+
+
+# ---------------------------------------------------------------------------
+# Sentences, attribution and background anchors
+
+# A sentence end: punctuation, then space and a capital, not after an abbreviation.
+_SENTENCE_END = re.compile(
+    r"[.!?](?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)"
+    r"(?<!\bJan\.)(?<!\bFeb\.)(?<!\bAug\.)(?<!\bSept\.)(?<!\bSep\.)(?<!\bOct\.)"
+    r"(?<!\bNov\.)(?<!\bDec\.)(?<!\bGov\.)(?<!\bSgt\.)(?<!\bLt\.)(?<!\bCol\.)"
+    r"(?<!\bGen\.)(?<!\bRep\.)(?<!\bSen\.)(?<!\bU\.S\.)"
+    r"[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])"
+)
+
+
+@lru_cache(maxsize=1024)
+def sentence_starts(text: str) -> list[int]:
+    """Character offsets where the sentences of a paragraph begin."""
+    return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+
+
+def sentence_of(text: str, starts: list[int], offset: int) -> tuple[int, int]:
+    """The [start, end) of the sentence containing offset."""
+    i = bisect_right(starts, offset) - 1
+    end = starts[i + 1] if i + 1 < len(starts) else len(text)
+    return starts[i], end
+
+
+def attribution(sentence: str) -> str | None:
+    """Who the sentence attributes its statement to, when it names a source."""
+    according = _ACCORDING.search(sentence)
+    if according and _SOURCE_WORDS.search(according.group(1)):
+        return according.group(1).strip()
+    for verb in _SPEECH.finditer(sentence):
+        # "..., a Reuters witness and a medical source said": the words since the last
+        # clause break, at most eight of them.
+        before = _CLAUSE_BREAK.split(sentence[max(0, verb.start() - 100) : verb.start()])[-1]
+        phrase = " ".join(before.split()[-8:])
+        if _SOURCE_WORDS.search(phrase):
+            return phrase
+    return None
