@@ -77,14 +77,15 @@ def run(paths: tuple[str, ...], output: str, fmt: str, quiet: bool) -> None:
 
 
 def summary_line(result: AuditResult) -> str:
-    """The closing summary: reposts, files, inserted wording, severities, skipped files."""
+    """The closing summary: reposts, files, inserted wording, severities, events, skipped."""
     counts = report_json.summary(result)
     severities = ", ".join(f"{n} {name}" for name, n in counts["severity"].items() if n)
     singles = counts["articles"] - counts["reposts"]
     return (
         f"{counts['reposts']} reposts and {singles} other articles in {counts['files']} files, "
         f"{counts['with_unsupported_terms']} with inserted wording ({severities}); "
-        f"{counts['skipped']} files skipped"
+        f"{counts['events']} events, {counts['events_with_disagreement']} with disagreeing "
+        f"figures; {counts['skipped']} files skipped"
     )
 
 

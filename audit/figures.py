@@ -160,10 +160,15 @@ _NOT_COUNT = (
 )
 
 _FLAGS = re.IGNORECASE
+# A word between a subject and its verb: not a count, a conjunction or a casualty word.
+_GAP = (
+    r"(?:\s+(?!(?:and|or|but|than|more|at|while|as)\b|kill|dead|die|wound|injur|shot|hurt)"
+    r"[^\W\d][\w'’-]*)"
+)
 # A plural subject may be followed by a short phrase before its verb: "Four men coming
 # from a repast were shot".
 _SUBJECT = re.compile(
-    rf"\b{_QP}(?:{_NP}(?:(?:\s+[\w'’-]+){{1,8}}?(?=\s+(?:were|are|have\s+been|had\s+been)\b))?)?"
+    rf"\b{_QP}(?:{_NP}(?:{_GAP}{{1,8}}?(?=\s+(?:were|are|have\s+been|had\s+been)\b))?)?"
     rf"(?:\s+{_AUX}){{0,4}}?\s+(?:{_TRIGGER_AFTER})\b",
     _FLAGS,
 )
@@ -178,8 +183,7 @@ _TOLL = re.compile(
 # "Mikel was pronounced dead", "who later died".
 _SINGLE = re.compile(
     rf"(?:\b(?P<n>a|an|one|the|another)\s+{_SING_NP}(?:\s+\([^()]{{1,40}}\))?"
-    r"(?:(?:\s+[\w'’-]+){1,6}?"
-    r"(?=\s+(?:was|is|has\s+been|had\s+been)\b))?"
+    rf"(?:{_GAP}{{1,6}}?(?=\s+(?:was|is|has\s+been|had\s+been)\b))?"
     rf"|(?:^|(?<=[:;,|–—-]\s))(?P<bare>{_SING_NP})(?:,\s+\d{{1,3}},)?"
     r"|\b(?P<pronoun>he|she|who)"
     rf"|(?<!\bno\s)\b(?P<name>(?!{_NOT_NAMES})[\w'’-]+)(?:,\s+\d{{1,3}},)?"
@@ -280,11 +284,12 @@ def toll(claims: Iterable[Claim]) -> Toll:
 
 
 def _largest(claims: list[Claim], category: Category) -> Range | None:
-    """The range of the claim of a category with the highest low end, exact ones first."""
+    """The range of the claim of a category with the highest low end."""
     ranges = [Range(c.min, c.max) for c in claims if c.category is category]
     if not ranges:
         return None
-    return max(ranges, key=lambda r: (r.min, r.max == r.min))
+    # Ties go to the hedged figure: "at least 3" in the body over "Three killed" above it.
+    return max(ranges, key=lambda r: (r.min, r.max is None, r.max or 0))
 
 
 def _texts(article: Article) -> Iterator[tuple[FigureWhere, int, str]]:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import BinaryIO
 
-from . import classify, diff, ingest, split
+from . import classify, diff, events, figures, ingest, split
 from .records import Article, ArticleAudit, AuditResult, Change, Document, InputFile, Skipped, Where
 from .text import tokenize
 
@@ -31,18 +31,19 @@ def audit_paths(
         articles = [_unique(a, seen_ids) for a in split.split(doc)]
         inputs.append(_input_file(doc, len(articles)))
         audits.extend(audit_article(a) for a in articles)
-    return AuditResult(tuple(inputs), tuple(skipped), tuple(audits))
+    return AuditResult(tuple(inputs), tuple(skipped), tuple(audits), events.find_events(audits))
 
 
 def audit_article(article: Article) -> ArticleAudit:
-    """Compare an article's headline with the original headline it quotes."""
+    """Read an article's casualty figures and compare its headline with the one it quotes."""
+    claims = figures.article_claims(article)
     if article.original_headline is None:
-        return ArticleAudit(article, (), classify.severity(()))
+        return ArticleAudit(article, (), classify.severity(()), claims)
     vocabulary = classify.Vocabulary.of(
         [article.original_headline, *(p.text for p in article.body)]
     )
     changes = compare("headline", article.original_headline, article.headline, vocabulary)
-    return ArticleAudit(article, changes, classify.severity(changes))
+    return ArticleAudit(article, changes, classify.severity(changes), claims)
 
 
 def compare(

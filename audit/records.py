@@ -4,6 +4,8 @@ ingest -> Document | Skipped
 split  -> Article (headline, quoted original headline, body, chrome)
 diff   -> EditOp (token-level alignment)
 classify -> Change, ArticleAudit
+figures  -> Claim, Range, Toll
+events   -> Event, EventReport, Spread
 pipeline -> AuditResult
 """
 
@@ -194,6 +196,39 @@ class ArticleAudit:
 
 
 @dataclass(frozen=True, slots=True)
+class EventReport:
+    """One outlet's figures for an event; ``also`` lists other articles with the same text."""
+
+    article: str
+    outlet: str | None
+    killed: Range | None
+    wounded: Range | None
+    also: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Spread:
+    """How the reports of one figure differ: lowest, highest, and the consensus kept."""
+
+    low: int
+    high: int
+    consensus: int
+    reports: int
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One incident as several articles report it, with where their figures disagree."""
+
+    id: str
+    label: str
+    reports: tuple[EventReport, ...]
+    killed: Spread | None
+    wounded: Spread | None
+    flags: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class InputFile:
     """An input that was read, with how many articles it held."""
 
@@ -211,3 +246,4 @@ class AuditResult:
     inputs: tuple[InputFile, ...]
     skipped: tuple[Skipped, ...]
     articles: tuple[ArticleAudit, ...]
+    events: tuple[Event, ...] = ()

@@ -12,7 +12,9 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 
 from .classify import KIND_SEVERITY
+from .events import event_of_articles, outlet_claims
 from .records import ArticleAudit, AuditResult, Change, Severity
+from .report_events import EVENTS_PAGE, FigureRow, events_page, figure_rows
 from .report_json import article_kinds, summary
 
 ARTICLES_DIR = "articles"
@@ -77,6 +79,8 @@ class ArticlePage:
     unsupported: tuple[str, ...]
     chrome: tuple[LineRow, ...]
     body: tuple[LineRow, ...]
+    figures: tuple[FigureRow, ...] = ()
+    event_href: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,14 +91,19 @@ class IndexPage:
     rows: tuple[ArticleRow, ...]
     skipped: tuple[LineRow, ...]
     warnings: tuple[str, ...]
+    events: int = 0
+    events_href: str = EVENTS_PAGE
 
 
 def render(result: AuditResult) -> dict[str, str]:
     """All pages of the report, keyed by relative file name."""
     pages = {"index.html": _template("index.html").render(page=index_page(result))}
+    events = event_of_articles(result.events)
     for audit in result.articles:
-        page = article_page(audit)
+        page = article_page(audit, events.get(audit.article.id))
         pages[f"{ARTICLES_DIR}/{page.id}.html"] = _template("article.html").render(page=page)
+    view = events_page(result.events, lambda article: f"{ARTICLES_DIR}/{article}.html")
+    pages[EVENTS_PAGE] = _template("events.html").render(page=view)
     return pages
 
 
@@ -115,11 +124,12 @@ def index_page(result: AuditResult) -> IndexPage:
         rows=tuple(_row(a) for a in ordered),
         skipped=tuple(LineRow(0, s.path, s.reason) for s in result.skipped),
         warnings=tuple(w for i in result.inputs for w in i.warnings),
+        events=len(result.events),
     )
 
 
-def article_page(audit: ArticleAudit) -> ArticlePage:
-    """View data of one article page."""
+def article_page(audit: ArticleAudit, event: str | None = None) -> ArticlePage:
+    """View data of one article page; event is the id of the event it reports, if any."""
     a = audit.article
     headline_changes = [c for c in audit.changes if c.where == "headline"]
     terms = dict.fromkeys(t for c in audit.changes for t in c.unsupported)
@@ -135,6 +145,8 @@ def article_page(audit: ArticleAudit) -> ArticlePage:
         unsupported=tuple(terms),
         chrome=tuple(LineRow(c.line, c.text, c.kind) for c in a.chrome),
         body=tuple(LineRow(p.line, p.text) for p in a.body),
+        figures=figure_rows(audit.figures, outlet_claims(audit), event),
+        event_href=f"../{EVENTS_PAGE}#{event}" if event else "",
     )
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .records import ArticleAudit, AuditResult, Change, Kind, Severity
+from .events import event_of_articles, outlet_claims
+from .records import ArticleAudit, AuditResult, Change, Claim, Event, Kind, Range, Severity, Spread
 
 # Version of the JSON layout. Later versions only add fields, never rename them.
 #   1: inputs, skipped, summary, articles with headline changes.
-FORMAT_VERSION = 1
+#   2: articles carry casualty `figures`; top-level `events` compares outlets' figures.
+FORMAT_VERSION = 2
 
 
 def to_json(result: AuditResult) -> str:
@@ -19,6 +21,7 @@ def to_json(result: AuditResult) -> str:
 
 def to_dict(result: AuditResult) -> dict[str, Any]:
     """The report as plain data, in a fixed key order."""
+    events = event_of_articles(result.events)
     return {
         "format_version": FORMAT_VERSION,
         "summary": summary(result),
@@ -33,7 +36,8 @@ def to_dict(result: AuditResult) -> dict[str, Any]:
             for i in result.inputs
         ],
         "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
-        "articles": [_article(a) for a in result.articles],
+        "articles": [_article(a, events.get(a.article.id)) for a in result.articles],
+        "events": [_event(e) for e in result.events],
     }
 
 
@@ -51,6 +55,8 @@ def summary(result: AuditResult) -> dict[str, Any]:
         "with_unsupported_terms": sum(1 for a in reposts if has_kind(a, Kind.UNSUPPORTED_TERM)),
         "with_changes": sum(1 for a in reposts if a.changes),
         "severity": by_severity,
+        "events": len(result.events),
+        "events_with_disagreement": sum(1 for e in result.events if e.flags),
     }
 
 
@@ -65,9 +71,10 @@ def article_kinds(audit: ArticleAudit) -> list[str]:
     return [kind.value for kind in Kind if kind in present]
 
 
-def _article(audit: ArticleAudit) -> dict[str, Any]:
-    """One article's entry."""
+def _article(audit: ArticleAudit, event: str | None) -> dict[str, Any]:
+    """One article's entry; event is the id of the event its own figures belong to."""
     a = audit.article
+    own = outlet_claims(audit)
     return {
         "id": a.id,
         "path": a.path,
@@ -79,6 +86,7 @@ def _article(audit: ArticleAudit) -> dict[str, Any]:
         "severity": audit.severity.value,
         "kinds": article_kinds(audit),
         "changes": [_change(c) for c in audit.changes],
+        "figures": [_figure(c, event if c in own else None) for c in audit.figures],
         "chrome": [{"line": c.line, "kind": c.kind, "text": c.text} for c in a.chrome],
         "body": [{"line": p.line, "text": p.text} for p in a.body],
     }
@@ -95,4 +103,60 @@ def _change(change: Change) -> dict[str, Any]:
         "unsupported": list(change.unsupported),
         "original_span": list(change.original_span),
         "repost_span": list(change.repost_span),
+    }
+
+
+def _figure(claim: Claim, event: str | None) -> dict[str, Any]:
+    """One casualty claim; span is [start, end) in the text named by where and line."""
+    return {
+        "category": claim.category.value,
+        "min": claim.min,
+        "max": claim.max,
+        "qualifier": claim.qualifier,
+        "text": claim.text,
+        "where": claim.where,
+        "line": claim.line,
+        "span": list(claim.span),
+        "source": claim.source,
+        "event": None if claim.background else event,
+        "background": claim.background,
+        "anchor": claim.anchor,
+    }
+
+
+def _event(event: Event) -> dict[str, Any]:
+    """One event: each outlet's figures, their spread, and the disagreements."""
+    return {
+        "id": event.id,
+        "label": event.label,
+        "reports": [
+            {
+                "article": r.article,
+                "outlet": r.outlet,
+                "killed": _range(r.killed),
+                "wounded": _range(r.wounded),
+                "also": list(r.also),
+            }
+            for r in event.reports
+        ],
+        "killed": _spread(event.killed),
+        "wounded": _spread(event.wounded),
+        "flags": list(event.flags),
+    }
+
+
+def _range(value: Range | None) -> dict[str, int | None] | None:
+    """A count range, or None when not stated."""
+    return None if value is None else {"min": value.min, "max": value.max}
+
+
+def _spread(value: Spread | None) -> dict[str, int] | None:
+    """An event figure's spread across reports."""
+    if value is None:
+        return None
+    return {
+        "low": value.low,
+        "high": value.high,
+        "consensus": value.consensus,
+        "reports": value.reports,
     }

@@ -150,6 +150,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
     parser.add_argument("--misses", type=int, default=0, help="list N documents audit gets wrong")
     args = parser.parse_args()
+    print("casualty figures on GVC: audit against a regex baseline")
     if not DATA.exists():
         print(f"skipped: {DATA} not found (the GVC data lives outside the project)")
         return

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from audit import AuditResult, Document, audit_article
+from audit.events import find_events
 from audit.records import AuditResult as Result
 from audit.records import InputFile
 from audit.report_html import render
@@ -13,7 +14,7 @@ from audit.split import split
 HOSTILE = (
     '<script>alert("x")</script> Rebels "><img src=x onerror=alert(1)> seize town\n\n'
     "Rebels seize town after <b>battle</b>, officials say\n\n"
-    "Rebels seized the town on Monday, officials said.\n"
+    "Rebels seized the town on Monday and killed 5 <i>people</i>, officials said.\n"
 )
 
 
@@ -24,7 +25,8 @@ def _assert_safe(page: str) -> None:
     assert names <= {
         "doctype", "html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "a", "q",
         "dl", "dt", "dd", "ul", "li", "code", "table", "thead", "tbody", "tr", "th", "td",
-        "del", "ins", "span",
+        "del", "ins", "span", "section", "strong", "tfoot", "figure", "figcaption", "svg",
+        "text", "rect", "line",
     }, names  # fmt: skip
     for tag in tags:
         assert not re.search(r"\son\w+\s*=", tag, re.IGNORECASE), tag
@@ -34,7 +36,7 @@ def _assert_safe(page: str) -> None:
 
 def test_seed_pages_render_offline_and_safely(seed_result: AuditResult) -> None:
     pages = render(seed_result)
-    assert len(pages) == 1 + len(seed_result.articles)
+    assert len(pages) == 2 + len(seed_result.articles)  # index, events, one per article
     for name, page in pages.items():
         _assert_safe(page)
         assert page.startswith("<!DOCTYPE html>"), name
@@ -57,10 +59,15 @@ def test_article_page_shows_inline_diff_with_text_markers(seed_result: AuditResu
 def test_hostile_headlines_are_escaped() -> None:
     (article,) = split(Document("evil.txt", HOSTILE, "0", "utf-8"))
     audit = audit_article(article)
-    result = Result((InputFile("evil.txt", "0", "utf-8", 1),), (), (audit,))
+    events = find_events([audit])
+    assert len(events) == 1  # "killed 5 <i>people</i>" is read as a toll
+    result = Result((InputFile("evil.txt", "0", "utf-8", 1),), (), (audit,), events)
     pages = render(result)
-    for page in pages.values():
+    assert "&lt;b&gt;battle&lt;/b&gt;" in pages["events.html"]  # labelled by its headline
+    for name, page in pages.items():
         _assert_safe(page)
+        if name == "events.html":
+            continue
         assert "&lt;script&gt;" in page
         assert "&lt;img src=x onerror=alert(1)&gt;" in page or "&#34;&gt;&lt;img" in page
     assert "&lt;b&gt;battle&lt;/b&gt;" in pages["index.html"]

@@ -1,0 +1,250 @@
+"""Events: the same incident reported by several outlets, and how their figures differ.
+
+An article takes part when its own (not background) claims give a killed or wounded
+figure. Two such articles report the same event when the sentences stating their tolls,
+with their headlines, share enough of their words and names (spelling variants such as
+"Nasiriyah"/"Nasiriya" count as one), and their dates do not say otherwise. Per event
+each outlet's range is listed with the spread and a conservative consensus: the lowest
+credible figure, as conflict-event datasets code conflicting reports.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from . import anchors, figures
+from .records import ArticleAudit, Claim, Event, EventReport, Range, Spread
+from .text import STOPWORDS, fold, stem, tokenize
+
+# Share of the smaller signature two reports must have in common.
+MIN_OVERLAP = 0.25
+# Words every casualty report uses; they say nothing about which incident it is.
+_GENERIC = frozenset(
+    stem(w)
+    for w in """people person killed kill dead died death deaths wounded wound injured injury
+    injuries hurt shot shooting least more than others other said says told according
+    report reported reports also were was official officials source sources medical medic
+    medics police witness one two three four five six seven eight nine ten dozens scores
+    several hundreds thousands""".split()
+)
+_WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """An article with a toll of its own, and what identifies its incident."""
+
+    audit: ArticleAudit
+    claims: tuple[Claim, ...]
+    killed: Range | None
+    wounded: Range | None
+    signature: frozenset[str]
+    when: anchors.When
+    body_key: int
+
+
+def find_events(audits: Sequence[ArticleAudit]) -> tuple[Event, ...]:
+    """Group articles into events and compare their figures."""
+    candidates = [c for c in (_candidate(a) for a in audits) if c is not None]
+    groups = _group(candidates)
+    events = [_event(i, group) for i, group in enumerate(groups, start=1)]
+    return tuple(events)
+
+
+def event_of_articles(events: Iterable[Event]) -> dict[str, str]:
+    """Article id to the id of the event it reports, copies included."""
+    return {
+        article: event.id
+        for event in events
+        for report in event.reports
+        for article in (report.article, *report.also)
+    }
+
+
+def outlet_claims(audit: ArticleAudit) -> tuple[Claim, ...]:
+    """The claims an article's outlet made: a repost's own headline is not the outlet's."""
+    quoted = audit.article.original_headline is not None
+    return tuple(c for c in audit.figures if not (quoted and c.where == "headline"))
+
+
+def _candidate(audit: ArticleAudit) -> _Candidate | None:
+    """The article as an event report, or None when it gives no toll of its own."""
+    claims = outlet_claims(audit)
+    toll = figures.toll(claims)
+    if toll.killed is None and toll.wounded is None:
+        return None
+    article = audit.article
+    headline = article.original_headline or article.headline
+    signature = _signature([headline, *_toll_context(audit, claims)])
+    dates = [c.text for c in article.chrome if c.kind == "date"]
+    when = anchors.article_date(dates + [p.text for p in article.body[:2]])
+    body_key = hash(fold(" ".join(p.text for p in article.body)))
+    return _Candidate(audit, claims, toll.killed, toll.wounded, signature, when, body_key)
+
+
+def _toll_context(audit: ArticleAudit, claims: Iterable[Claim]) -> list[str]:
+    """The sentences that state the article's own toll."""
+    by_line = {p.line: p.text for p in audit.article.body}
+    sentences = []
+    for claim in claims:
+        if claim.background or claim.where != "body":
+            continue
+        text = by_line[claim.line]
+        start, end = figures.sentence_of(text, figures.sentence_starts(text), claim.span[0])
+        sentences.append(text[start:end])
+    return sentences
+
+
+def _signature(texts: Iterable[str]) -> frozenset[str]:
+    """Content words and names of texts, spelling variants of a name folded together."""
+    words = set()
+    for text in texts:
+        for token in tokenize(text):
+            norm = token.norm
+            if norm in STOPWORDS or norm in _WEEKDAYS or norm.isdigit() or len(norm) < 3:
+                continue
+            key = _name_key(stem(norm))
+            if key not in _GENERIC:
+                words.add(key)
+    return frozenset(words)
+
+
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|at|az)-")
+_DOUBLED = re.compile(r"(.)\1")
+
+
+def _name_key(word: str) -> str:
+    """One spelling for transliteration variants: 'al-Habboubi' and 'Haboubi' agree."""
+    word = _ARTICLE_PREFIX.sub("", word)
+    word = _DOUBLED.sub(r"\1", word)
+    return word[:-1] if len(word) > 4 and word.endswith("h") else word
+
+
+def _same_event(a: _Candidate, b: _Candidate) -> bool:
+    """True when two reports share enough of their signatures and their dates agree."""
+    if a.when.month and b.when.month and (a.when.year, a.when.month) != (b.when.year, b.when.month):
+        return False
+    smaller = min(len(a.signature), len(b.signature))
+    if not smaller:
+        return False
+    return len(a.signature & b.signature) / smaller >= MIN_OVERLAP
+
+
+def _group(candidates: list[_Candidate]) -> list[list[_Candidate]]:
+    """Connected groups of reports of the same event, in input order."""
+    parent = list(range(len(candidates)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(candidates):
+        for j in range(i):
+            if _same_event(a, candidates[j]):
+                parent[root(i)] = root(j)
+    groups: dict[int, list[_Candidate]] = {}
+    for i, candidate in enumerate(candidates):
+        groups.setdefault(root(i), []).append(candidate)
+    return list(groups.values())
+
+
+def _event(number: int, group: list[_Candidate]) -> Event:
+    """An event from its reports: one per distinct body, copies listed with the first."""
+    reports: list[EventReport] = []
+    first_of: dict[int, int] = {}
+    for c in group:
+        if c.body_key in first_of:
+            i = first_of[c.body_key]
+            reports[i] = _with_copy(reports[i], c.audit.article.id)
+            continue
+        first_of[c.body_key] = len(reports)
+        reports.append(
+            EventReport(c.audit.article.id, c.audit.article.outlet, c.killed, c.wounded, ())
+        )
+    killed = _spread([r.killed for r in reports])
+    wounded = _spread([r.wounded for r in reports])
+    return Event(
+        id=f"event-{number}",
+        label=_label(group),
+        reports=tuple(reports),
+        killed=killed,
+        wounded=wounded,
+        flags=_flags(reports),
+    )
+
+
+def _with_copy(report: EventReport, article_id: str) -> EventReport:
+    """The report with one more article that carries the same text."""
+    return EventReport(
+        report.article, report.outlet, report.killed, report.wounded, (*report.also, article_id)
+    )
+
+
+def _spread(ranges: Sequence[Range | None]) -> Spread | None:
+    """Lowest and highest figures reported, and the conservative consensus."""
+    given = [r for r in ranges if r is not None]
+    if not given:
+        return None
+    low = min(r.min for r in given)
+    high = max(r.max if r.max is not None else r.min for r in given)
+    # The lowest figure a report commits to: what conflict datasets code when reports differ.
+    return Spread(low=low, high=high, consensus=low, reports=len(given))
+
+
+def _label(group: list[_Candidate]) -> str:
+    """A short name for an event: the names its reports share most, and its month."""
+    if len(group) == 1:
+        article = group[0].audit.article
+        return _shorten(article.original_headline or article.headline)
+    counts: Counter[str] = Counter()
+    display: dict[str, str] = {}
+    for c in group:
+        article = c.audit.article
+        headline = article.original_headline or article.headline
+        text = " ".join([headline, *_toll_context(c.audit, c.claims)])
+        for token in tokenize(text):
+            if token.text[:1].isupper() and token.norm not in STOPWORDS:
+                key = _name_key(stem(token.norm))
+                counts[key] += 1
+                display.setdefault(key, token.text)
+    shared = [key for key, n in counts.most_common(3) if n > 1 and key not in _GENERIC]
+    label = " ".join(display[k] for k in shared) or _shorten(group[0].audit.article.headline)
+    dated = next((c.when for c in group if c.when.month is not None), None)
+    if dated is not None and dated.month is not None:
+        label += f", {anchors.MONTHS[dated.month - 1].title()} {dated.year or ''}".rstrip()
+    return label
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    """Text cut at a word boundary to at most limit characters."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "\u2026"
+
+
+def _flags(reports: Sequence[EventReport]) -> tuple[str, ...]:
+    """One line per category on which the outlets disagree: 'AP says 5, Rudaw at least 7'."""
+    flags = []
+    for category in ("killed", "wounded"):
+        stated = [(r.outlet or r.article, getattr(r, category)) for r in reports]
+        stated = [(name, rng) for name, rng in stated if rng is not None]
+        if len({(rng.min, rng.max) for _, rng in stated}) > 1:
+            parts = [f"{name} {format_range(rng)}" for name, rng in stated]
+            flags.append(f"{category}: " + ", ".join(parts))
+    return tuple(flags)
+
+
+def format_range(value: Range) -> str:
+    """A range as a reader says it: '5', 'at least 7', '12-99'."""
+    if value.max is None:
+        return f"at least {value.min}"
+    if value.max == value.min:
+        return str(value.min)
+    return f"{value.min}-{value.max}"
