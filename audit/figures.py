@@ -67,7 +67,8 @@ _NUMBER_WORDS = (
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
     "eighty ninety hundred thousand million"
 ).split()
-# People a count can be about; a number before any other noun is not a casualty count.
+# People a count can be about, besides words shaped like names for people ("fishermen",
+# "protesters", "pilgrims"); a number before any other noun is not a casualty count.
 _PLURAL_NOUNS = (
     "people persons civilians protesters protestors demonstrators men women children kids "
     "boys girls teens teenagers youths juveniles adults infants babies students soldiers "
@@ -89,7 +90,10 @@ _SINGULAR_NOUNS = (
 
 _ALT = "|".join
 _QUAL = _ALT(sorted((q.replace(" ", r"\s+") for q in _QUALIFIERS), key=len, reverse=True))
-_WORDNUM = rf"(?:{_ALT(_NUMBER_WORDS)})(?:(?:-|\s+)(?:{_ALT(_NUMBER_WORDS)})\b)*"
+_WORDNUM = (
+    rf"(?:{_ALT(_NUMBER_WORDS)})"
+    rf"(?:(?:-|\s+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{_ALT(_NUMBER_WORDS)})\b)*"
+)
 _DOZEN = r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|half\s+a)\s+)?dozen"
 _VAGUE = _ALT(sorted((v.replace(" ", r"\s+") for v in VAGUE), key=len, reverse=True))
 # Digits that are a count: not part of a phone number, date, time, decimal or age.
@@ -109,7 +113,8 @@ _MOD = (
 _OF_THEM = r"of\s+(?:them|whom|those)\b"
 _NP = (
     rf"(?:\s+{_OF_THEM}"
-    rf"|\s+(?:of\s+(?:the\s+|their\s+)?)?{_MOD}{{0,3}}?(?:{_ALT(_PLURAL_NOUNS)}|\w+-year-olds)\b)"
+    rf"|\s+(?:of\s+(?:the\s+|their\s+)?)?{_MOD}{{0,3}}?(?:{_ALT(_PLURAL_NOUNS)}|\w+-year-olds|"
+    r"[a-z]+(?:men|ers|ors|ists|ians|ants|ents|ees))\b)"
 )
 # Words before a singular verb ("... was shot") that are not a victim.
 _NOT_NAMES = (
@@ -120,7 +125,7 @@ _SING_NP = rf"{_MOD}{{0,3}}?(?:{_ALT(_SINGULAR_NOUNS)}|[\w]+-year-old)\b"
 _AUX = (
     r"(?:were|was|are|is|have|has|had|been|being|be|also|all|later|both|who|that|found|"
     r"remain|remained|got|get|each|believed|thought|to\s+have|to\s+be|reportedly|"
-    r"allegedly|apparently|initially|originally|now|since|subsequently|eventually|"
+    r"allegedly|apparently|initially|originally|now|since|subsequently|eventually|still|"
     r"\w+ly)"
 )
 
@@ -168,7 +173,7 @@ _GAP = (
 # A plural subject may be followed by a short phrase before its verb: "Four men coming
 # from a repast were shot".
 _SUBJECT = re.compile(
-    rf"\b{_QP}(?:{_NP}(?:{_GAP}{{1,8}}?(?=\s+(?:were|are|have\s+been|had\s+been)\b))?)?"
+    rf"(?<!\bno\s)\b{_QP}(?:{_NP}(?:{_GAP}{{1,8}}?(?=\s+(?:were|are|have\s+been|had\s+been)\b))?)?"
     rf"(?:\s+{_AUX}){{0,4}}?\s+(?:{_TRIGGER_AFTER})\b",
     _FLAGS,
 )

@@ -1,0 +1,106 @@
+"""The seeds' Nasiriyah clash across four outlets, background tolls kept apart."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from audit import AuditResult, to_json
+from audit.events import event_of_articles, find_events
+from audit.records import ArticleAudit, Event, Kind, Range
+
+RUDAW, AP, REUTERS, JAZEERA = (f"000_892628b71d65a9e5-L{line}" for line in (1, 43, 71, 101))
+
+
+def _by_id(result: AuditResult, article_id: str) -> ArticleAudit:
+    return next(a for a in result.articles if a.article.id == article_id)
+
+
+@pytest.fixture(scope="module")
+def nasiriyah(seed_result: AuditResult) -> Event:
+    return next(e for e in seed_result.events if any(r.article == AP for r in e.reports))
+
+
+def test_the_clash_is_one_event_with_its_four_outlets(nasiriyah: Event) -> None:
+    figures = {r.article: (r.outlet, r.killed, r.wounded) for r in nasiriyah.reports}
+    assert figures == {
+        RUDAW: ("Rudaw", Range(7, None), Range(61, None)),  # at least seven; more than 60
+        AP: ("Associated Press", Range(5, 5), Range(40, 40)),
+        REUTERS: ("Reuters", Range(3, None), Range(12, 99)),  # at least three; dozens
+        JAZEERA: ("Al Jazeera", Range(4, 4), Range(51, 51)),  # dozens, then 51 exactly
+    }
+    assert "Nasiriyah" in nasiriyah.label and "November 2020" in nasiriyah.label
+
+
+def test_spread_consensus_and_flags(nasiriyah: Event) -> None:
+    assert nasiriyah.killed is not None
+    assert (nasiriyah.killed.low, nasiriyah.killed.high, nasiriyah.killed.consensus) == (3, 7, 3)
+    assert nasiriyah.flags[0] == (
+        "killed: Rudaw at least 7, Associated Press 5, Reuters at least 3, Al Jazeera 4"
+    )
+    assert nasiriyah.flags[1].startswith("wounded: ")
+
+
+def test_background_tolls_stay_out_of_the_event(seed_result: AuditResult) -> None:
+    background = {
+        (c.text, c.anchor)
+        for article in (RUDAW, REUTERS)
+        for c in _by_id(seed_result, article).figures
+        if c.background
+    }
+    assert background == {
+        ("more than three dozen people died", "last year"),  # On November 28 last year
+        ("Eleven people died", "February"),
+        ("more than 200 were injured", "February"),
+        ("Nearly 500 people were killed", "October 2019"),  # from the sentence before
+        ("kidnapped activist", "September"),  # "to rescue a kidnapped activist in September"
+    }
+
+
+def test_other_seed_events_are_separate(seed_result: AuditResult) -> None:
+    events = event_of_articles(seed_result.events)
+    renewed = "002_c4cef2f461591f60-L141"  # a later Rudaw report from Nasiriyah
+    assert events[renewed] != events[AP]
+    assert {events[a] for a in (RUDAW, AP, REUTERS, JAZEERA)} == {events[AP]}
+
+
+def test_numbers_that_are_not_casualties_are_rejected(seed_result: AuditResult) -> None:
+    claims = [c.text for a in seed_result.articles for c in a.figures]
+    for phrase in ("Tens of thousands", "Brigade 31", "June 25", "2019", "2020", "Thousands took"):
+        assert not [c for c in claims if phrase in c], phrase
+    assert not [c for c in claims if "hundreds of thousands" in c.lower()]
+
+
+def test_repost_headline_figure_change_is_flagged(seed_result: AuditResult) -> None:
+    rudaw = _by_id(seed_result, RUDAW)
+    (change,) = [c for c in rudaw.changes if c.original == "At least"]
+    assert {Kind.HEDGE_REMOVED, Kind.FIGURE_CHANGED} <= set(change.kinds)
+    headline = [(c.min, c.max) for c in rudaw.figures if c.where == "headline"]
+    original = [(c.min, c.max) for c in rudaw.figures if c.where == "original_headline"]
+    assert headline == [(7, 7)] and original == [(7, None)]
+
+
+def test_json_carries_figures_and_events(seed_result: AuditResult) -> None:
+    data = json.loads(to_json(seed_result))
+    article = next(a for a in data["articles"] if a["id"] == AP)
+    body = [f for f in article["figures"] if f["where"] == "body"]
+    assert body[0] == {
+        "category": "killed", "min": 5, "max": 5, "qualifier": "", "text": "shot dead five people",
+        "where": "body", "line": body[0]["line"], "span": body[0]["span"],
+        "source": "medical officials", "event": "event-1", "background": False,
+        "anchor": "Saturday",
+    }  # fmt: skip
+    event = data["events"][0]
+    assert set(event) == {"id", "label", "reports", "killed", "wounded", "flags"}
+    assert event["reports"][1] == {
+        "article": AP, "outlet": "Associated Press", "killed": {"min": 5, "max": 5},
+        "wounded": {"min": 40, "max": 40}, "also": [],
+    }  # fmt: skip
+
+
+def test_the_same_article_seen_twice_is_one_report(seed_result: AuditResult) -> None:
+    twice = [_by_id(seed_result, RUDAW), _by_id(seed_result, RUDAW)]
+    (event,) = find_events(twice)
+    (report,) = event.reports
+    assert report.also == (RUDAW,)

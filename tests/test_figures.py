@@ -1,0 +1,190 @@
+"""Casualty claims: number words, vague quantities, qualifiers, and what is not a claim.
+
+The phrases are written from the rules (ACLED-style vague quantities, text2num number
+words, the sentence shapes in audit/figures.py), not taken from any benchmark text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.anchors import When, article_date
+from audit.figures import VAGUE, article_claims, attribution, extract, toll
+from audit.records import Article, Category, Paragraph, Range
+
+K, W, C, S = Category.KILLED, Category.WOUNDED, Category.CASUALTIES, Category.SHOT
+KID, ARR, MIS = Category.KIDNAPPED, Category.ARRESTED, Category.MISSING
+Expected = list[tuple[Category, int, int | None]]
+
+PHRASES: list[tuple[str, Expected]] = [
+    # Digits and number words, in both sentence shapes.
+    ("Five people were killed in the attack.", [(K, 5, 5)]),
+    ("7 dead after the blast", [(K, 7, 7)]),
+    ("Gunmen killed 12 villagers overnight.", [(K, 12, 12)]),
+    ("The bomb killed twenty-one soldiers.", [(K, 21, 21)]),
+    ("One hundred and five protesters died.", [(K, 105, 105)]),
+    ("The strike killed 1,200 fighters.", [(K, 1200, 1200)]),
+    ("Thirteen people were wounded.", [(W, 13, 13)]),
+    ("Forty-four passengers were injured in the crash.", [(W, 44, 44)]),
+    ("The explosion wounded 30 others.", [(W, 30, 30)]),
+    ("Militants kidnapped 17 students.", [(KID, 17, 17)]),
+    ("Nine aid workers were abducted near the border.", [(KID, 9, 9)]),
+    ("Police arrested 40 demonstrators.", [(ARR, 40, 40)]),
+    ("Eleven activists were detained on Tuesday.", [(ARR, 11, 11)]),
+    ("Six fishermen are still missing.", [(MIS, 6, 6)]),
+    ("Two soldiers were shot dead at a checkpoint.", [(K, 2, 2)]),
+    ("Three guards were stabbed to death.", [(K, 3, 3)]),
+    ("Eight people lost their lives in the fire.", [(K, 8, 8)]),
+    ("Four civilians were slain.", [(K, 4, 4)]),
+    ("Snipers shot dead three protesters.", [(K, 3, 3)]),
+    ("The flood claimed the lives of 14 residents.", [(K, 14, 14)]),
+    ("The death toll rose to 31.", [(K, 31, 31)]),
+    ("The death toll from the quake now stands at 210.", [(K, 210, 210)]),
+    ("Six people were hurt.", [(W, 6, 6)]),
+    ("15 people were hospitalised.", [(W, 15, 15)]),
+    # Dozens, written out.
+    ("A dozen people were killed.", [(K, 12, 12)]),
+    ("Three dozen people died.", [(K, 36, 36)]),
+    ("Half a dozen officers were wounded.", [(W, 6, 6)]),
+    ("More than two dozen people were wounded.", [(W, 25, None)]),
+    # Qualifiers keep both ends of the range.
+    ("At least 9 people were killed.", [(K, 9, None)]),
+    ("No fewer than 4 soldiers were killed.", [(K, 4, None)]),
+    ("More than 60 were wounded.", [(W, 61, None)]),
+    ("Over 100 people were injured.", [(W, 101, None)]),
+    ("Nearly 500 people were killed.", [(K, 450, 499)]),
+    ("Almost 20 people died.", [(K, 18, 19)]),
+    ("About 50 people were wounded.", [(W, 45, 55)]),
+    ("Around 30 people were arrested.", [(ARR, 27, 33)]),
+    ("Some 200 protesters were detained.", [(ARR, 180, 220)]),
+    ("Up to 7 people were killed.", [(K, 1, 7)]),
+    ("As many as 40 people died.", [(K, 1, 40)]),
+    ("Fewer than 10 people were hurt.", [(W, 1, 9)]),
+    ("Another 3 people were killed.", [(K, 3, 3)]),
+    # Vague quantities from the VAGUE table.
+    ("Dozens were wounded in the clashes.", [(W, 12, 99)]),
+    ("Dozens of people were killed.", [(K, 12, 99)]),
+    ("Scores were injured.", [(W, 40, 199)]),
+    ("Hundreds of protesters have been killed.", [(K, 100, 999)]),
+    ("Thousands were wounded over the years.", [(W, 1000, 9999)]),
+    (
+        "Tens of thousands of people were displaced and thousands were detained.",
+        [(ARR, 1000, 9999)],
+    ),
+    ("Several people were killed.", [(K, 3, 9)]),
+    ("A few people were hurt.", [(W, 2, 5)]),
+    ("A handful of soldiers were wounded.", [(W, 3, 9)]),
+    ("Many people died.", [(K, 2, None)]),
+    ("Both men died at the scene.", [(K, 2, 2)]),
+    ("At least dozens were killed.", [(K, 12, None)]),
+    # One person.
+    ("A man was shot and killed on Sunday.", [(K, 1, 1)]),
+    ("A 15-year-old was killed.", [(K, 1, 1)]),
+    ("He was pronounced dead at the hospital.", [(K, 1, 1)]),
+    ("One officer was wounded.", [(W, 1, 1)]),
+    ("The gunman killed a woman.", [(K, 1, 1)]),
+    ("A journalist was kidnapped in the capital.", [(KID, 1, 1)]),
+    # Combined counts and subsets.
+    ("The blast killed and wounded 7 people.", [(C, 7, 7)]),
+    ("Seven people were killed or wounded.", [(C, 7, 7)]),
+    ("Four people were shot, two of them fatally.", [(S, 4, 4), (K, 2, 2)]),
+    (
+        "The violence left four people dead and wounded 51 others, nine of them by gunfire.",
+        [(K, 4, 4), (W, 51, 51)],
+    ),
+    ("Three were killed and 20 wounded.", [(K, 3, 3), (W, 20, 20)]),
+    # Not casualties.
+    ("Tens of thousands of supporters took to the streets.", []),
+    ("The motion passed with 56 deputies in favour.", []),
+    ("The 5,000 remaining troops will leave next year.", []),
+    ("A fighter from Brigade 315 was killed on Monday.", [(K, 1, 1)]),
+    ("He was killed on June 25.", [(K, 1, 1)]),
+    ("The 15-year-old boy was shot in 2019.", [(S, 1, 1)]),
+    ("Call 252-972-1411 with information about the killing.", []),
+    ("The protests that broke out in 2019 continue.", []),
+    ("Two days after the attack, officials met.", []),
+    ("He was shot 3 times.", [(S, 1, 1)]),
+    ("The shooting at 2501 Cleveland Avenue is under investigation.", []),
+    ("Nobody was hurt.", []),
+    ("No one was injured in the blast.", []),
+    ("Police fired 40 rounds.", []),
+    ("Unemployment rose to 12 percent.", []),
+]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), PHRASES, ids=[p for p, _ in PHRASES])
+def test_phrase(phrase: str, expected: Expected) -> None:
+    found = [(c.category, c.min, c.max) for c in extract(phrase)]
+    assert found == expected
+
+
+def test_there_are_at_least_sixty_phrase_cases() -> None:
+    assert len(PHRASES) >= 60
+
+
+@pytest.mark.parametrize("word", sorted(VAGUE))
+def test_every_vague_quantity_reads_as_its_table_range(word: str) -> None:
+    low, high = VAGUE[word]
+    (claim,) = extract(f"{word.capitalize()} of the villagers were killed.")
+    assert (claim.min, claim.max, claim.qualifier) == (low, high, word)
+
+
+def test_spans_point_at_the_claim() -> None:
+    text = "Officials said on Friday that at least 9 people were killed in the raid."
+    (claim,) = extract(text)
+    assert text[claim.span[0] : claim.span[1]] == claim.text == "at least 9 people were killed"
+
+
+def test_attribution_names_the_source() -> None:
+    assert attribution("Five were killed, according to medical officials.") == "medical officials"
+    said = "Three were killed, a Reuters witness and a medical source said."
+    assert attribution(said) == "a Reuters witness and a medical source"
+    assert attribution("Three were killed in the clashes.") is None
+
+
+def _article(*paragraphs: str, headline: str = "Clashes in the city") -> Article:
+    body = tuple(Paragraph(text, i + 3) for i, text in enumerate(paragraphs))
+    return Article("t-L1", "t.txt", 1, headline, None, None, body, ())
+
+
+def test_background_anchors_keep_earlier_tolls_out() -> None:
+    article = _article(
+        "Six people were killed on Friday when gunmen opened fire on a market.",
+        "Last year, more than 40 people died in a similar attack.",
+        "The unrest began in October 2019. Nearly 900 people were killed.",
+        "Twelve people were wounded across the country in February.",
+    )
+    claims = article_claims(article, When(2021, 3))
+    assert [(c.min, c.background) for c in claims] == [
+        (6, False), (41, True), (810, True), (12, True),
+    ]  # fmt: skip
+    assert claims[1].anchor == "Last year"
+    assert toll(claims).killed == Range(6, 6)
+
+
+def test_a_relative_clause_does_not_lend_its_anchor() -> None:
+    article = _article(
+        "Gunmen shot at the crowd, leaving at least five people dead in a town which has "
+        "seen unrest since 2019."
+    )
+    (claim,) = article_claims(article, When())
+    assert not claim.background
+
+
+def test_toll_takes_the_highest_figure_and_derives_wounded_from_shot() -> None:
+    article = _article(
+        "Dozens were wounded in the clashes.",
+        "The violence wounded 51 others.",
+        "Five people were shot, one fatally.",
+    )
+    result = toll(article_claims(article, When()))
+    assert result.wounded == Range(51, 51)
+    assert result.killed == Range(1, 1)
+    shot_only = toll(article_claims(_article("Five people were shot, one fatally."), When()))
+    assert shot_only.wounded == Range(4, 4)
+
+
+def test_article_date_reads_datelines() -> None:
+    assert article_date(["9:43 am EST, Saturday, November 28, 2020"]) == When(2020, 11)
+    assert article_date(["2016-08-01"]) == When(2016, 8)
+    assert article_date(["no date here"]) == When()
