@@ -6,7 +6,7 @@ A claim is a count tied to a casualty word by one of a few sentence shapes:
     object   "shot dead five people", "wounding 51 others", "killed and wounded 7"
     toll     "the death toll rose to 12"
     single   "a man was shot and killed", "he was pronounced dead"
-    manner   "four were shot, two of them fatally"
+    manner   "four were shot, two of them fatally" (a subject whose verb is left out)
 
 A number that no casualty word governs is not a claim, which is what keeps crowd
 sizes ("tens of thousands of supporters"), votes ("56 deputies"), unit names, dates,
@@ -137,7 +137,7 @@ _TRIGGER_AFTER = (
     r"|(?P<killed>(?:shot|stabbed|beaten|burned|burnt|hacked)\s+(?:dead|to\s+death)"
     r"|shot,?\s+(?:and\s+)?killed|gunned\s+down|killed|dead|died|dies|die|slain|murdered|"
     r"executed|perished|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|deaths|"
-    r"fatalities|fatality|fatally\s+\w+|pronounced\s+dead)"
+    r"fatalities|fatality|fatally\s+\w+|fatally|mortally|pronounced\s+dead)"
     r"|(?P<wounded>shot\s+and\s+(?:wounded|injured)|wounded|injured|hurt|"
     r"hospitali[sz]ed|critically\s+\w+|seriously\s+\w+|in\s+(?:critical|serious|stable|"
     r"fair|good)\s+condition|recovering|(?:suffered|suffering|sustained|treated\s+for|"
@@ -173,7 +173,7 @@ _GAP = (
 # A plural subject may be followed by a short phrase before its verb: "Four men coming
 # from a repast were shot".
 _SUBJECT = re.compile(
-    rf"(?<!\bno\s)\b{_QP}(?:{_NP}(?:{_GAP}{{1,8}}?(?=\s+(?:were|are|have\s+been|had\s+been)\b))?)?"
+    rf"(?=\w)(?<!\bno\s)\b{_QP}(?:{_NP}(?:{_GAP}{{1,8}}?(?=\s+(?:were|are|have\s+been|had\s+been)\b))?)?"
     rf"(?:\s+{_AUX}){{0,4}}?\s+(?:{_TRIGGER_AFTER})\b",
     _FLAGS,
 )
@@ -187,7 +187,7 @@ _TOLL = re.compile(
 # One person: "a man was shot and killed", "he died", "Woman killed" (a headline),
 # "Mikel was pronounced dead", "who later died".
 _SINGLE = re.compile(
-    rf"(?:\b(?P<n>a|an|one|the|another)\s+{_SING_NP}(?:\s+\([^()]{{1,40}}\))?"
+    rf"(?=\w)(?:\b(?P<n>a|an|one|the|another)\s+{_SING_NP}(?:\s+\([^()]{{1,40}}\))?"
     rf"(?:{_GAP}{{1,6}}?(?=\s+(?:was|is|has\s+been|had\s+been)\b))?"
     rf"|(?:^|(?<=[:;,|–—-]\s))(?P<bare>{_SING_NP})(?:,\s+\d{{1,3}},)?"
     r"|\b(?P<pronoun>he|she|who)"
@@ -209,12 +209,12 @@ _ONE_DEATH = re.compile(
     r"|\b(?:his|her|(?-i:[A-Z][a-z]+)['’]s)\s+(?:shooting\s+)?death\b(?!\s+toll)",
     _FLAGS,
 )
-_MANNER = re.compile(rf"\b{_QP}(?:\s+{_OF_THEM})?\s+(?P<killed>fatally|mortally)\b", _FLAGS)
 # A stem of every trigger word: a sentence without one holds no claim.
 _KEYWORD = re.compile(
-    r"kill|dead|die|death|slain|slay|murder|execut|perish|lives|life|fatal|shot|shoot|stab|"
+    r"\b(?:kill|dead|die|death|slain|slay|murder|execut|perish|lives|life|fatal|shot|shoot|stab|"
     r"beat|burn|gunned|wound|injur|hurt|hospitali|critical|serious|struck|hit\s+by|kidnap|"
-    r"abduct|hostage|arrest|detain|custody|rounded|jail|missing|unaccounted|casualt|toll",
+    r"abduct|hostage|arrest|detain|custody|rounded|jail|missing|unaccounted|casualt|toll|"
+    r"recover|suffer|sustain|treated|condition)",
     _FLAGS,
 )
 # Each sentence shape, whether it counts one person, and the category it implies
@@ -223,7 +223,6 @@ _PATTERNS: tuple[tuple[re.Pattern[str], bool, Category | None], ...] = (
     (_SUBJECT, False, None),
     (_OBJECT, False, None),
     (_TOLL, False, None),
-    (_MANNER, False, None),
     (_SINGLE, True, None),
     (_SINGLE_OBJECT, True, None),
     (_ONE_DEATH, True, Category.KILLED),
