@@ -150,9 +150,10 @@ _TRIGGER_AFTER = (
 # Casualty verbs before their object ("wounding 51 others").
 _TRIGGER_BEFORE = (
     r"(?P<casualties>(?:killed|killing)\s+(?:and|or)\s+(?:wounded|wounding|injured|injuring))"
-    r"|(?P<killed>(?:shot|shooting)\s+dead|killed|killing|kills|kill|slew|slaying|"
-    r"claimed\s+the\s+lives\s+of|deaths\s+of|death\s+of|murdered|murdering)"
-    r"|(?P<wounded>wounded|wounding|wounds|injured|injuring|injures|injure)"
+    r"|(?P<killed>(?:shot|shooting)\s+(?:dead|and\s+killed|and\s+killing)|killed|killing|kills|"
+    r"kill|slew|slaying|claimed\s+the\s+lives\s+of|deaths\s+of|death\s+of|murdered|murdering)"
+    r"|(?P<wounded>(?:shot|shooting)\s+and\s+(?:wounded|wounding|injured|injuring)|wounded|"
+    r"wounding|wounds|injured|injuring|injures|injure)"
     r"|(?P<shot>shot|shooting|shoots)"
     r"|(?P<kidnapped>kidnapped|kidnapping|abducted|abducting)"
     r"|(?P<arrested>arrested|arresting|detained|detaining|arrests\s+of|detention\s+of)"
@@ -164,6 +165,12 @@ _NOT_COUNT = (
     r"bullets|kilometers?|kilometres?)\b|\s+(?-i:[A-Z]))"
 )
 
+# A casualty verb with an object after it is active: its subject did the killing
+# ("two gunmen killed three people"), so the subject is not the count.
+_NO_OBJECT = (
+    rf"(?!{_COUNT_AHEAD}{_NOT_COUNT}|\s+(?:a|an|the|his|her|their|its|him|them|himself|"
+    r"herself|people|police|officers)\b)"
+)
 _FLAGS = re.IGNORECASE
 # A word between a subject and its verb: not a count, a conjunction or a casualty word.
 _GAP = (
@@ -174,7 +181,7 @@ _GAP = (
 # from a repast were shot".
 _SUBJECT = re.compile(
     rf"(?=\w)(?<!\bno\s)\b{_QP}(?:{_NP}(?:{_GAP}{{1,8}}?(?=\s+(?:were|are|have\s+been|had\s+been)\b))?)?"
-    rf"(?:\s+{_AUX}){{0,4}}?\s+(?:{_TRIGGER_AFTER})\b",
+    rf"(?:\s+{_AUX}){{0,4}}?\s+(?:{_TRIGGER_AFTER})\b{_NO_OBJECT}",
     _FLAGS,
 )
 _OBJECT = re.compile(rf"\b(?:{_TRIGGER_BEFORE})\s+(?:\w+ly\s+)?{_QP}(?:{_NP})?{_NOT_COUNT}", _FLAGS)
@@ -193,7 +200,7 @@ _SINGLE = re.compile(
     r"|\b(?P<pronoun>he|she|who)"
     rf"|(?<!\bno\s)\b(?P<name>(?!{_NOT_NAMES})[\w'’-]+)(?:,\s+\d{{1,3}},)?"
     r"(?=\s+(?:was|is|has|had|died)\b))"
-    rf"(?:\s+{_AUX}){{0,4}}?\s+(?:{_TRIGGER_AFTER})\b",
+    rf"(?:\s+{_AUX}){{0,4}}?\s+(?:{_TRIGGER_AFTER})\b{_NO_OBJECT}",
     _FLAGS,
 )
 _SINGLE_OBJECT = re.compile(
