@@ -180,7 +180,7 @@ _GAP = (
 # A plural subject may be followed by a short phrase before its verb: "Four men coming
 # from a repast were shot".
 _SUBJECT = re.compile(
-    rf"(?=\w)(?<!\bno\s)\b{_QP}(?:{_NP}(?:{_GAP}{{1,8}}?(?=\s+(?:were|are|have\s+been|had\s+been)\b))?)?"
+    rf"(?=\w)(?<!\bno\s)(?<!\bof\s)(?<!\bof\sthe\s)\b{_QP}(?:{_NP}(?:{_GAP}{{1,8}}?(?=\s+(?:were|are|have\s+been|had\s+been)\b))?)?"
     rf"(?:\s+{_AUX}){{0,4}}?\s+(?:{_TRIGGER_AFTER})\b{_NO_OBJECT}",
     _FLAGS,
 )
@@ -204,7 +204,7 @@ _SINGLE = re.compile(
     _FLAGS,
 )
 _SINGLE_OBJECT = re.compile(
-    rf"\b(?:{_TRIGGER_BEFORE})\s+(?:(?:a|an|one|the|his|her|their|its)\s+{_SING_NP}"
+    rf"\b(?:{_TRIGGER_BEFORE})\s+(?:(?:a|an|one|the|his|her|their|its|my|our|your)\s+{_SING_NP}"
     rf"|(?<!ing\s){_SING_NP}"
     r"|(?:himself|herself)\b)",
     _FLAGS,
@@ -224,15 +224,25 @@ _KEYWORD = re.compile(
     r"recover|suffer|sustain|treated|condition)",
     _FLAGS,
 )
-# Each sentence shape, whether it counts one person, and the category it implies
-# when no trigger group names one.
-_PATTERNS: tuple[tuple[re.Pattern[str], bool, Category | None], ...] = (
-    (_SUBJECT, False, None),
-    (_OBJECT, False, None),
-    (_TOLL, False, None),
-    (_SINGLE, True, None),
-    (_SINGLE_OBJECT, True, None),
-    (_ONE_DEATH, True, Category.KILLED),
+# An event called fatal killed someone, a non-fatal one wounded someone: at least one.
+_FATAL_EVENT = re.compile(
+    r"(?:\b(?P<wounded>non-?fatal)|(?<!-)\b(?P<killed>fatal|deadly))\s+(?:[\w-]+\s+)?"
+    r"(?:shooting|stabbing|attack|bombing|blast|explosion|crash|clash(?:es)?|incident|"
+    r"accident|fire)\b",
+    _FLAGS,
+)
+# Each sentence shape, the count it implies when it states none (one person; at least
+# one), and the category it implies when no trigger group names one.
+_ONE = (1, 1)
+_SOME = (1, None)
+_PATTERNS: tuple[tuple[re.Pattern[str], tuple[int, int | None] | None, Category | None], ...] = (
+    (_SUBJECT, None, None),
+    (_OBJECT, None, None),
+    (_TOLL, None, None),
+    (_SINGLE, _ONE, None),
+    (_SINGLE_OBJECT, _ONE, None),
+    (_ONE_DEATH, _ONE, Category.KILLED),
+    (_FATAL_EVENT, _SOME, None),
 )
 _CATEGORIES = tuple(Category)
 
@@ -340,8 +350,8 @@ def extract(text: str, where: FigureWhere = "body", line: int = 0) -> tuple[Clai
     """Every casualty claim in a text, in order of position, without overlaps."""
     found: list[Claim] = []
     for start, end in _windows(text):
-        for pattern, single, category in _PATTERNS:
-            found.extend(_claims(pattern, single, category, text, start, end, where, line))
+        for pattern, implied_count, category in _PATTERNS:
+            found.extend(_claims(pattern, implied_count, category, text, start, end, where, line))
     found.sort(key=lambda c: (c.span[0], -c.span[1]))
     return _without_overlaps(found)
 
@@ -364,7 +374,7 @@ def _windows(text: str) -> list[tuple[int, int]]:
 
 def _claims(
     pattern: re.Pattern[str],
-    single: bool,
+    implied_count: tuple[int, int | None] | None,
     implied: Category | None,
     text: str,
     start: int,
@@ -375,7 +385,7 @@ def _claims(
     """Claims read by one sentence shape within text[start:end]."""
     for match in pattern.finditer(text, start, end):
         category = _category(match) or implied
-        count = (1, 1) if single else _count(match, text)
+        count = implied_count or _count(match, text)
         if category is None or count is None:
             continue
         low, high = count
