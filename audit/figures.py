@@ -142,7 +142,7 @@ _TRIGGER_AFTER = (
     r"hospitali[sz]ed|critically\s+\w+|seriously\s+\w+|in\s+(?:critical|serious|stable|"
     r"fair|good)\s+condition|recovering|(?:suffered|suffering|sustained|treated\s+for|"
     r"recovering\s+from)\s+(?:[\w-]+\s+){0,3}?(?:wounds?|injuries))"
-    r"|(?P<shot>shot(?!\s+at\b)|struck\s+by\s+(?:gunfire|bullets?)|hit\s+by\s+(?:gunfire|bullets?))"
+    r"|(?P<shot>shot(?!\s+at(?:\s+by\b|\s*[,.;]|\s*$))|struck\s+by\s+(?:gunfire|bullets?)|hit\s+by\s+(?:gunfire|bullets?))"
     r"|(?P<kidnapped>kidnapped|abducted|taken\s+hostage|held\s+hostage)"
     r"|(?P<arrested>arrested|detained|taken\s+into\s+custody|rounded\s+up|jailed)"
     r"|(?P<missing>missing|unaccounted\s+for)"
