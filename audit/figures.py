@@ -224,6 +224,14 @@ _KEYWORD = re.compile(
     r"recover|suffer|sustain|treated|condition)",
     _FLAGS,
 )
+# Counted people joined by commas and "and" before a subject count.
+_CONJUNCT_SOURCE = (
+    rf"\b(a|an|one|{_WORDNUM}|\d{{1,3}})\s+{_MOD}{{0,2}}?"
+    rf"(?:{_ALT(_PLURAL_NOUNS)}|{_ALT(_SINGULAR_NOUNS)}|[a-z]+(?:men|ers|ors|ists|ians|ants|ents|ees))"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+)
+_CONJUNCT = re.compile(_CONJUNCT_SOURCE, _FLAGS)
+_COORDINATED = re.compile(rf"(?:{_CONJUNCT_SOURCE.replace('(a|an', '(?:a|an')})+$", _FLAGS)
 # An event called fatal killed someone, a non-fatal one wounded someone: at least one.
 _FATAL_EVENT = re.compile(
     r"(?:\b(?P<wounded>non-?fatal)|(?<!-)\b(?P<killed>fatal|deadly))\s+(?:[\w-]+\s+)?"
@@ -233,6 +241,7 @@ _FATAL_EVENT = re.compile(
 )
 # Each sentence shape, the count it implies when it states none (one person; at least
 # one), and the category it implies when no trigger group names one.
+_SUBJECTS = (_SUBJECT, _SINGLE)
 _ONE = (1, 1)
 _SOME = (1, None)
 _PATTERNS: tuple[tuple[re.Pattern[str], tuple[int, int | None] | None, Category | None], ...] = (
@@ -391,7 +400,29 @@ def _claims(
         low, high = count
         qualifier = (match.group("qual") or "") if "qual" in match.re.groupindex else ""
         qualifier = " ".join(qualifier.lower().split()) or _vague_name(match)
-        yield Claim(category, low, high, qualifier, match.group(), where, line, match.span())
+        first = match.start()
+        if pattern in _SUBJECTS:
+            first, more = _coordinated(text, start, first)
+            low, high = low + more, None if high is None else high + more
+        yield Claim(
+            category,
+            low,
+            high,
+            qualifier,
+            text[first : match.end()],
+            where,
+            line,
+            (first, match.end()),
+        )
+
+
+def _coordinated(text: str, floor: int, start: int) -> tuple[int, int]:
+    """Counts joined to a subject: "a young boy and four adults were injured" adds one."""
+    match = _COORDINATED.search(text, max(floor, start - 160), start)
+    if match is None:
+        return start, 0
+    counts = _CONJUNCT.findall(match.group())
+    return match.start(), sum(1 if n.lower() in ("a", "an") else _number(n.lower()) for n in counts)
 
 
 def _category(match: re.Match[str]) -> Category | None:

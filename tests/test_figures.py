@@ -93,6 +93,8 @@ PHRASES: list[tuple[str, Expected]] = [
         [(K, 4, 4), (W, 51, 51)],
     ),
     ("Three were killed and 20 wounded.", [(K, 3, 3), (W, 20, 20)]),
+    ("A young boy and four adults were injured.", [(W, 5, 5)]),
+    ("Three protesters, a journalist and two police officers were killed.", [(K, 6, 6)]),
     # Not casualties.
     ("Tens of thousands of supporters took to the streets.", []),
     ("The motion passed with 56 deputies in favour.", []),
