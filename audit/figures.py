@@ -121,7 +121,10 @@ _NOT_NAMES = (
     r"(?:the|a|an|this|that|it|there|what|which|nobody|no|none|neither|nothing|everyone|"
     r"everybody|anyone|anybody|who|where|when|and|or|but|than|police)\b"
 )
-_SING_NP = rf"{_MOD}{{0,3}}?(?:{_ALT(_SINGULAR_NOUNS)}|[\w]+-year-old)\b"
+_SING_NP = (
+    rf"{_MOD}{{0,3}}?(?:{_ALT(_SINGULAR_NOUNS)}|\w+-year-old|\w+-(?:wife|husband|girlfriend|"
+    r"boyfriend))\b"
+)
 _AUX = (
     r"(?:were|was|are|is|have|has|had|been|being|be|also|all|later|both|who|that|found|"
     r"remain|remained|got|get|each|believed|thought|to\s+have|to\s+be|reportedly|"
@@ -231,6 +234,22 @@ _CONJUNCT_SOURCE = (
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
 )
 _CONJUNCT = re.compile(_CONJUNCT_SOURCE, _FLAGS)
+_DETERMINERS = ("a", "an", "his", "her", "their", "its", "my", "our", "the")
+_PEOPLE = (
+    rf"(?:{_ALT(_PLURAL_NOUNS)}|{_ALT(_SINGULAR_NOUNS)}|[a-z]+(?:men|ers|ors|ists|ians|ants|"
+    r"ents|ees)|[\w-]+-(?:wife|husband|girlfriend|boyfriend|year-old))\b"
+)
+_OBJECT_CONJUNCT_SOURCE = (
+    rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)({_ALT(_DETERMINERS)}|one|{_WORDNUM}|\d{{1,3}})\s+"
+    rf"{_MOD}{{0,2}}?{_PEOPLE}"
+)
+_OBJECT_CONJUNCT = re.compile(_OBJECT_CONJUNCT_SOURCE, _FLAGS)
+_MORE_OBJECTS = re.compile(
+    "(?:"
+    + _OBJECT_CONJUNCT_SOURCE.replace(f"({_ALT(_DETERMINERS)}", f"(?:{_ALT(_DETERMINERS)}")
+    + ")*",
+    _FLAGS,
+)
 _COORDINATED = re.compile(rf"(?:{_CONJUNCT_SOURCE.replace('(a|an', '(?:a|an')})+$", _FLAGS)
 # An event called fatal killed someone, a non-fatal one wounded someone: at least one.
 _FATAL_EVENT = re.compile(
@@ -242,6 +261,7 @@ _FATAL_EVENT = re.compile(
 # Each sentence shape, the count it implies when it states none (one person; at least
 # one), and the category it implies when no trigger group names one.
 _SUBJECTS = (_SUBJECT, _SINGLE)
+_OBJECTS = (_OBJECT, _SINGLE_OBJECT)
 _ONE = (1, 1)
 _SOME = (1, None)
 _PATTERNS: tuple[tuple[re.Pattern[str], tuple[int, int | None] | None, Category | None], ...] = (
@@ -400,20 +420,14 @@ def _claims(
         low, high = count
         qualifier = (match.group("qual") or "") if "qual" in match.re.groupindex else ""
         qualifier = " ".join(qualifier.lower().split()) or _vague_name(match)
-        first = match.start()
+        first, last, more = match.start(), match.end(), 0
         if pattern in _SUBJECTS:
             first, more = _coordinated(text, start, first)
-            low, high = low + more, None if high is None else high + more
-        yield Claim(
-            category,
-            low,
-            high,
-            qualifier,
-            text[first : match.end()],
-            where,
-            line,
-            (first, match.end()),
-        )
+        elif pattern in _OBJECTS:
+            last, more = _more_objects(text, last, end)
+        low, high = low + more, None if high is None else high + more
+        span = (first, last)
+        yield Claim(category, low, high, qualifier, text[first:last], where, line, span)
 
 
 def _coordinated(text: str, floor: int, start: int) -> tuple[int, int]:
@@ -422,7 +436,22 @@ def _coordinated(text: str, floor: int, start: int) -> tuple[int, int]:
     if match is None:
         return start, 0
     counts = _CONJUNCT.findall(match.group())
-    return match.start(), sum(1 if n.lower() in ("a", "an") else _number(n.lower()) for n in counts)
+    return match.start(), sum(_conjunct_value(n) for n in counts)
+
+
+def _more_objects(text: str, end: int, ceiling: int) -> tuple[int, int]:
+    """Objects joined to a count: "shot his wife, her friend and a deputy" adds two."""
+    match = _MORE_OBJECTS.match(text, end, ceiling)
+    if match is None or not match.group():
+        return end, 0
+    counts = _OBJECT_CONJUNCT.findall(match.group())
+    return match.end(), sum(_conjunct_value(n) for n in counts)
+
+
+def _conjunct_value(word: str) -> int:
+    """One for a determiner, else the number."""
+    word = word.lower()
+    return 1 if word in _DETERMINERS else _number(word)
 
 
 def _category(match: re.Match[str]) -> Category | None:

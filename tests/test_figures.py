@@ -94,6 +94,8 @@ PHRASES: list[tuple[str, Expected]] = [
     ),
     ("Three were killed and 20 wounded.", [(K, 3, 3), (W, 20, 20)]),
     ("A young boy and four adults were injured.", [(W, 5, 5)]),
+    ("Gunmen killed three soldiers and a policeman.", [(K, 4, 4)]),
+    ("He shot his ex-wife, her friend and a deputy.", [(S, 3, 3)]),
     ("Three protesters, a journalist and two police officers were killed.", [(K, 6, 6)]),
     # Not casualties.
     ("Tens of thousands of supporters took to the streets.", []),
