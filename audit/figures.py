@@ -104,11 +104,12 @@ _QP = (
 )
 # The same without groups, to look ahead for a count.
 _COUNT_AHEAD = rf"\s+(?:(?:{_QUAL})\s+)?(?:{_DOZEN}|{_VAGUE}|{_WORDNUM}|an?|\d+)\b"
-# A word between a count and its noun ("five Iraqi protesters"), never a preposition
-# or a unit ("50 feet from the women").
+# A word between a count and its noun ("five Iraqi protesters"), never a preposition,
+# a unit ("50 feet from the women") or another count ("911 call saying five people").
 _MOD = (
     r"(?:(?!(?:from|of|in|on|at|to|for|with|by|into|near|and|or|but|than|feet|foot|"
-    r"miles?|yards|meters|metres|blocks|rounds|shots|times|hours|days|years)\b)[\w'’-]+\s+)"
+    r"miles?|yards|meters|metres|blocks|rounds|shots|times|hours|days|years|saying|said|says|"
+    rf"{_ALT(_NUMBER_WORDS)})\b|\d[\d,]*\s)[\w'’-]+\s+)"
 )
 _OF_THEM = r"of\s+(?:them|whom|those)\b"
 _NP = (
