@@ -78,6 +78,22 @@ def article_date(texts: list[str]) -> When:
     return When()
 
 
+def event_date(lead: list[str], published: When) -> When:
+    """The month of the article's own event: a day-dated month in its lead, else published.
+
+    A follow-up published weeks later ("charged in the November 9 shooting") is about
+    the event its lead dates, not about its publication month.
+    """
+    for text in lead:
+        for match in _DATED.finditer(text):
+            month = match.group("month")
+            if month is None or not (match.group("day") or match.group("year")):
+                continue
+            year = int(match.group("year")) if match.group("year") else published.year
+            return When(year, _month_number(month))
+    return published
+
+
 def _month_number(name: str) -> int | None:
     """1-12 for a month name or abbreviation, None for another word."""
     prefix = name.lower().rstrip(".")[:3]

@@ -181,10 +181,13 @@ _GAP = (
     r"(?:\s+(?!(?:and|or|but|than|more|at|while|as)\b|kill|dead|die|wound|injur|shot|hurt)"
     r"[^\W\d][\w'’-]*)"
 )
+# An aside between a subject and its verb: "Four victims, including a boy, were found".
+_ASIDE = r"(?:\s*,\s*(?:including|among\s+them|all|both|most|many)\b[^,.;]{1,60},)"
 # A plural subject may be followed by a short phrase before its verb: "Four men coming
 # from a repast were shot".
 _SUBJECT = re.compile(
-    rf"(?=\w)(?<!\bno\s)(?<!\bof\s)(?<!\bof\sthe\s)\b{_QP}(?:{_NP}(?:{_GAP}{{1,8}}?(?=\s+(?:were|are|have\s+been|had\s+been)\b))?)?"
+    rf"(?=\w)(?<!\bno\s)(?<!\bof\s)(?<!\bof\sthe\s)\b(?:(?:a|the)\s+family\s+of\s+)?{_QP}"
+    rf"(?:{_NP}{_ASIDE}?(?:{_GAP}{{1,8}}?(?=\s+(?:were|are|have\s+been|had\s+been)\b))?)?"
     rf"(?:\s+{_AUX}){{0,4}}?\s+(?:{_TRIGGER_AFTER})\b{_NO_OBJECT}",
     _FLAGS,
 )
@@ -225,7 +228,7 @@ _KEYWORD = re.compile(
     r"\b(?:kill|dead|die|death|slain|slay|murder|execut|perish|lives|life|fatal|shot|shoot|stab|"
     r"beat|burn|gunned|wound|injur|hurt|hospitali|critical|serious|struck|hit\s+by|kidnap|"
     r"abduct|hostage|arrest|detain|custody|rounded|jail|missing|unaccounted|casualt|toll|"
-    r"recover|suffer|sustain|treated|condition)",
+    r"recover|suffer|sustain|treated|condition|homicid)",
     _FLAGS,
 )
 # Counted people joined by commas and "and" before a subject count.
@@ -259,6 +262,20 @@ _FATAL_EVENT = re.compile(
     r"accident|fire)\b",
     _FLAGS,
 )
+# "A double homicide", "a triple shooting": the word says how many.
+_MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+_MULTIPLE = re.compile(
+    rf"\b(?P<mult>{_ALT(_MULTIPLES)})\s+(?:(?P<killed>homicides?|murders?|killings?|slayings?|"
+    r"fatal\s+shooting)|(?P<shot>shooting|stabbing))\b",
+    _FLAGS,
+)
+# People named in the plural with no count, in a headline ("Teens fatally shot"): two
+# or more.
+_PLURAL_BARE = re.compile(
+    rf"(?:^|(?<=[:;|–—-]\s))(?P<plural>{_MOD}{{0,2}}?(?:{_ALT(_PLURAL_NOUNS)}))"
+    rf"(?:\s+{_AUX}){{0,4}}?\s+(?:{_TRIGGER_AFTER})\b{_NO_OBJECT}",
+    _FLAGS,
+)
 # Each sentence shape, the count it implies when it states none (one person; at least
 # one), and the category it implies when no trigger group names one.
 _SUBJECTS = (_SUBJECT, _SINGLE)
@@ -273,6 +290,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], tuple[int, int | None] | None, Category 
     (_SINGLE_OBJECT, _ONE, None),
     (_ONE_DEATH, _ONE, Category.KILLED),
     (_FATAL_EVENT, _SOME, None),
+    (_MULTIPLE, None, None),
+    (_PLURAL_BARE, (2, None), None),
 )
 _CATEGORIES = tuple(Category)
 
@@ -301,12 +320,15 @@ _SOURCE_WORDS = re.compile(
 def article_claims(article: Article, when: anchors.When | None = None) -> tuple[Claim, ...]:
     """Every casualty claim of an article, each tied to its event or marked background.
 
-    ``when`` is the article's date when the caller knows it (a feed's publication
-    date); otherwise the first full date among its datelines and lead is used.
+    ``when`` is the article's publication date when the caller knows it (a feed's
+    date); otherwise the first full date among its datelines and lead is used. A
+    day-dated month in the headline or lead dates the article's own event.
     """
+    lead = [article.original_headline or article.headline, *(p.text for p in article.body[:2])]
     if when is None:
         dates = [c.text for c in article.chrome if c.kind == "date"]
-        when = anchors.article_date(dates + [p.text for p in article.body[:2]])
+        when = anchors.article_date(dates + lead[1:])
+    when = anchors.event_date(lead, when)
     claims: list[Claim] = []
     for where, line, text in _texts(article):
         if where != "body":
@@ -381,6 +403,8 @@ def extract(text: str, where: FigureWhere = "body", line: int = 0) -> tuple[Clai
     found: list[Claim] = []
     for start, end in _windows(text):
         for pattern, implied_count, category in _PATTERNS:
+            if pattern is _PLURAL_BARE and where == "body":
+                continue  # headline style: running text names its perpetrators this way too
             found.extend(_claims(pattern, implied_count, category, text, start, end, where, line))
     found.sort(key=lambda c: (c.span[0], -c.span[1]))
     return _without_overlaps(found)
@@ -467,6 +491,9 @@ def _category(match: re.Match[str]) -> Category | None:
 def _count(match: re.Match[str], text: str) -> tuple[int, int | None] | None:
     """The range of a match's count, or None when the number is not a count."""
     groups = match.groupdict()
+    if groups.get("mult"):
+        value = _MULTIPLES[groups["mult"].lower()]
+        return value, value
     number = groups.get("n")
     if number is None:
         return None

@@ -96,6 +96,10 @@ PHRASES: list[tuple[str, Expected]] = [
     ("A young boy and four adults were injured.", [(W, 5, 5)]),
     ("Gunmen killed three soldiers and a policeman.", [(K, 4, 4)]),
     ("He shot his ex-wife, her friend and a deputy.", [(S, 3, 3)]),
+    ("Four victims, including a boy, were found shot to death.", [(K, 4, 4)]),
+    ("Police investigate a double homicide.", [(K, 2, 2)]),
+    ("A triple shooting left the street shaken.", [(S, 3, 3)]),
+    ("A family of five was found dead.", [(K, 5, 5)]),
     ("Three protesters, a journalist and two police officers were killed.", [(K, 6, 6)]),
     # Not casualties.
     ("Tens of thousands of supporters took to the streets.", []),
@@ -131,6 +135,12 @@ def test_every_vague_quantity_reads_as_its_table_range(word: str) -> None:
     low, high = VAGUE[word]
     (claim,) = extract(f"{word.capitalize()} of the villagers were killed.")
     assert (claim.min, claim.max, claim.qualifier) == (low, high, word)
+
+
+def test_a_headline_may_name_victims_in_the_plural_without_a_count() -> None:
+    (claim,) = extract("Teenagers fatally shot near school", "headline")
+    assert (claim.category, claim.min, claim.max) == (K, 2, None)
+    assert extract("Gunmen shot at the crowd.", "body") == ()
 
 
 def test_spans_point_at_the_claim() -> None:
