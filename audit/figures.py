@@ -144,7 +144,7 @@ _TRIGGER_AFTER = (
     r"fatalities|fatality|fatally\s+\w+|fatally|mortally|pronounced\s+dead)"
     r"|(?P<wounded>shot\s+and\s+(?:wounded|injured)|wounded|injured|hurt|"
     r"hospitali[sz]ed|critically\s+\w+|seriously\s+\w+|in\s+(?:critical|serious|stable|"
-    r"fair|good)\s+condition|recovering|(?:suffered|suffering|sustained|treated\s+for|"
+    r"fair|good)\s+condition|recovering|treated\s+and\s+released|(?:suffered|suffering|sustained|treated\s+for|"
     r"recovering\s+from)\s+(?:[\w-]+\s+){0,3}?(?:wounds?|injuries))"
     r"|(?P<shot>shot(?!\s+at(?:\s+by\b|\s*[,.;]|\s*$))|struck\s+by\s+(?:gunfire|bullets?)|hit\s+by\s+(?:gunfire|bullets?))"
     r"|(?P<kidnapped>kidnapped|abducted|taken\s+hostage|held\s+hostage)"
@@ -567,13 +567,15 @@ def _vague_name(match: re.Match[str]) -> str:
 
 
 def _without_overlaps(claims: list[Claim]) -> tuple[Claim, ...]:
-    """Keep the first and longest of claims that overlap in the text."""
+    """Of claims that overlap in the text keep the first (for one start, the longest).
+
+    A later claim that starts inside a kept one reads its words differently: "Six
+    adults were injured including a pregnant woman" is not a claim about one woman.
+    """
     kept: list[Claim] = []
     for claim in claims:
         if kept and claim.span[0] < kept[-1].span[1]:
-            if claim.span[1] - claim.span[0] <= kept[-1].span[1] - kept[-1].span[0]:
-                continue
-            kept.pop()
+            continue
         kept.append(claim)
     return tuple(kept)
 
