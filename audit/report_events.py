@@ -31,6 +31,11 @@ class Bar:
     open_ended: bool
     text: str
 
+    @property
+    def width(self) -> float:
+        """The bar's drawn width."""
+        return round(self.x1 - self.x0, 1)
+
 
 @dataclass(frozen=True, slots=True)
 class Chart:
