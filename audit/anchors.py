@@ -29,6 +29,7 @@ _ELSEWHERE = re.compile(
     r"|since\s+(?:the\s+)?(?:start|beginning|outbreak|protests?|demonstrations?|uprising|"
     r"war|conflict|invasion|unrest|[\w-]+\s+began)"
     r"|since\s+(?:early\s+|late\s+|mid-?)?(?:" + MONTH + r"|\d{4})"
+    r"|(?:through|thru|as\s+of)\s+(?:" + MONTH + r"|the\s+end\s+of)|year[\s-]to[\s-]date"
     r"|(?:so\s+far|earlier|later)\s+this\s+(?:year|month)|this\s+year|so\s+far\s+in\s+\d{4}"
     r"|in\s+recent\s+(?:weeks|months|years|incidents|attacks|shootings)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
     r"(?:weeks|months|years|decades?)|in\s+total|nationwide|across\s+the\s+(?:country|region)"

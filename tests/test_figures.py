@@ -176,6 +176,15 @@ def test_background_anchors_keep_earlier_tolls_out() -> None:
     assert toll(claims).killed == Range(6, 6)
 
 
+def test_running_totals_are_background() -> None:
+    article = _article(
+        "A man was shot dead on Friday.",
+        "Police counted 3,000 shootings through Nov. 16. More than 2,000 people were wounded.",
+    )
+    claims = article_claims(article, When(2016, 11))
+    assert [(c.min, c.background) for c in claims] == [(1, False), (2001, True)]
+
+
 def test_a_relative_clause_does_not_lend_its_anchor() -> None:
     article = _article(
         "Gunmen shot at the crowd, leaving at least five people dead in a town which has "
