@@ -21,6 +21,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
+from typing import Any
 
 from text_to_num import text2num
 
@@ -89,10 +90,36 @@ _SINGULAR_NOUNS = (
 ).split()
 
 _ALT = "|".join
+
+
+def _trie(words: Iterable[str]) -> str:
+    """Words as one regex alternation shaped like a prefix tree.
+
+    Python's re tries the branches of an alternation one by one; 'p(?:eople|erson)'
+    fails fast where 'people|person|...' tries every word.
+    """
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word.lower():
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_source(tree)
+
+
+def _trie_source(node: dict[str, Any]) -> str:
+    """The regex of a prefix-tree node; the key '' marks the end of a word."""
+    branches = [re.escape(c) + _trie_source(child) for c, child in sorted(node.items()) if c]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
+
+
 _QUAL = _ALT(sorted((q.replace(" ", r"\s+") for q in _QUALIFIERS), key=len, reverse=True))
 _WORDNUM = (
-    rf"(?:{_ALT(_NUMBER_WORDS)})"
-    rf"(?:(?:-|\s+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{_ALT(_NUMBER_WORDS)})\b)*"
+    rf"(?:{_trie(_NUMBER_WORDS)})"
+    rf"(?:(?:-|\s+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{_trie(_NUMBER_WORDS)})\b)*"
 )
 _DOZEN = r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|half\s+a)\s+)?dozen"
 _VAGUE = _ALT(sorted((v.replace(" ", r"\s+") for v in VAGUE), key=len, reverse=True))
@@ -109,12 +136,12 @@ _COUNT_AHEAD = rf"\s+(?:(?:{_QUAL})\s+)?(?:{_DOZEN}|{_VAGUE}|{_WORDNUM}|an?|\d+)
 _MOD = (
     r"(?:(?!(?:from|of|in|on|at|to|for|with|by|into|near|and|or|but|than|feet|foot|"
     r"miles?|yards|meters|metres|blocks|rounds|shots|times|hours|days|years|saying|said|says|"
-    rf"{_ALT(_NUMBER_WORDS)})\b|\d[\d,]*\s)[\w'’-]+\s+)"
+    rf"{_trie(_NUMBER_WORDS)})\b|\d[\d,]*\s)[\w'’-]+\s+)"
 )
 _OF_THEM = r"of\s+(?:them|whom|those)\b"
 _NP = (
     rf"(?:\s+{_OF_THEM}"
-    rf"|\s+(?:of\s+(?:the\s+|their\s+)?)?{_MOD}{{0,3}}?(?:{_ALT(_PLURAL_NOUNS)}|\w+-year-olds|"
+    rf"|\s+(?:of\s+(?:the\s+|their\s+)?)?{_MOD}{{0,3}}?(?:{_trie(_PLURAL_NOUNS)}|\w+-year-olds|"
     r"[a-z]+(?:men|ers|ors|ists|ians|ants|ents|ees))\b)"
 )
 # Words before a singular verb ("... was shot") that are not a victim.
@@ -123,7 +150,7 @@ _NOT_NAMES = (
     r"everybody|anyone|anybody|who|where|when|and|or|but|than|police)\b"
 )
 _SING_NP = (
-    rf"{_MOD}{{0,3}}?(?:{_ALT(_SINGULAR_NOUNS)}|\w+-year-old|\w+-(?:wife|husband|girlfriend|"
+    rf"{_MOD}{{0,3}}?(?:{_trie(_SINGULAR_NOUNS)}|\w+-year-old|\w+-(?:wife|husband|girlfriend|"
     r"boyfriend))\b"
 )
 _AUX = (
@@ -234,13 +261,13 @@ _KEYWORD = re.compile(
 # Counted people joined by commas and "and" before a subject count.
 _CONJUNCT_SOURCE = (
     rf"\b(a|an|one|{_WORDNUM}|\d{{1,3}})\s+{_MOD}{{0,2}}?"
-    rf"(?:{_ALT(_PLURAL_NOUNS)}|{_ALT(_SINGULAR_NOUNS)}|[a-z]+(?:men|ers|ors|ists|ians|ants|ents|ees))"
+    rf"(?:{_trie(_PLURAL_NOUNS)}|{_trie(_SINGULAR_NOUNS)}|[a-z]+(?:men|ers|ors|ists|ians|ants|ents|ees))"
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
 )
 _CONJUNCT = re.compile(_CONJUNCT_SOURCE, _FLAGS)
 _DETERMINERS = ("a", "an", "his", "her", "their", "its", "my", "our", "the")
 _PEOPLE = (
-    rf"(?:{_ALT(_PLURAL_NOUNS)}|{_ALT(_SINGULAR_NOUNS)}|[a-z]+(?:men|ers|ors|ists|ians|ants|"
+    rf"(?:{_trie(_PLURAL_NOUNS)}|{_trie(_SINGULAR_NOUNS)}|[a-z]+(?:men|ers|ors|ists|ians|ants|"
     r"ents|ees)|[\w-]+-(?:wife|husband|girlfriend|boyfriend|year-old))\b"
 )
 _OBJECT_CONJUNCT_SOURCE = (
@@ -272,7 +299,7 @@ _MULTIPLE = re.compile(
 # People named in the plural with no count, in a headline ("Teens fatally shot"): two
 # or more.
 _PLURAL_BARE = re.compile(
-    rf"(?:^|(?<=[:;|–—-]\s))(?P<plural>{_MOD}{{0,2}}?(?:{_ALT(_PLURAL_NOUNS)}))"
+    rf"(?:^|(?<=[:;|–—-]\s))(?P<plural>{_MOD}{{0,2}}?(?:{_trie(_PLURAL_NOUNS)}))"
     rf"(?:\s+{_AUX}){{0,4}}?\s+(?:{_TRIGGER_AFTER})\b{_NO_OBJECT}",
     _FLAGS,
 )

@@ -6,10 +6,14 @@ words, the sentence shapes in audit/figures.py), not taken from any benchmark te
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from audit.anchors import When, article_date
-from audit.figures import VAGUE, article_claims, attribution, extract, toll
+from audit.figures import VAGUE, _trie, article_claims, attribution, extract, toll
 from audit.records import Article, Category, Paragraph, Range
 
 K, W, C, S = Category.KILLED, Category.WOUNDED, Category.CASUALTIES, Category.SHOT
@@ -211,3 +215,10 @@ def test_article_date_reads_datelines() -> None:
     assert article_date(["9:43 am EST, Saturday, November 28, 2020"]) == When(2020, 11)
     assert article_date(["2016-08-01"]) == When(2016, 8)
     assert article_date(["no date here"]) == When()
+
+
+@given(st.lists(st.text(alphabet="abcde", min_size=1, max_size=5), min_size=1, max_size=12))
+def test_prefix_tree_alternation_matches_exactly_the_words(words: list[str]) -> None:
+    pattern = re.compile(_trie(words))
+    for candidate in {*words, *(w[:-1] for w in words), *(w + "a" for w in words)}:
+        assert bool(pattern.fullmatch(candidate)) == (candidate in words)
