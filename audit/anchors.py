@@ -32,7 +32,7 @@ _ELSEWHERE = re.compile(
     r"|(?:through|thru|as\s+of)\s+(?:" + MONTH + r"|the\s+end\s+of)|year[\s-]to[\s-]date"
     r"|(?:so\s+far|earlier|later)\s+this\s+(?:year|month)|this\s+year|so\s+far\s+in\s+\d{4}"
     r"|in\s+recent\s+(?:weeks|months|years|incidents|attacks|shootings)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
-    r"(?:weeks|months|years|decades?)|in\s+total|nationwide|across\s+the\s+(?:country|region)"
+    r"(?:weeks|months|years|decades?)|nationwide|across\s+the\s+(?:country|region)"
     r"|across\s+(?-i:[A-Z])[\w'’-]+|throughout\s+the\s+(?:country|year|protests)"
     r"|in\s+(?:a|an)\s+(?:separate|similar|previous|earlier|unrelated|another)\s+\w+"
     r"|previous(?:ly)?|the\s+year\s+before)\b",

@@ -86,7 +86,9 @@ _SINGULAR_NOUNS = (
     "rebel member supporter victim resident worker employee individual bystander "
     "passenger journalist activist inmate prisoner hostage patient citizen relative "
     "suspect male female deputy official driver father mother son daughter brother "
-    "sister husband wife friend neighbor neighbour"
+    "sister husband wife friend neighbor neighbour girlfriend boyfriend fiance fiancee partner "
+    "grandson granddaughter grandmother grandfather nephew niece cousin uncle aunt stepson "
+    "stepdaughter stepfather stepmother roommate classmate coworker companion"
 ).split()
 
 _ALT = "|".join
@@ -142,7 +144,8 @@ _OF_THEM = r"of\s+(?:them|whom|those)\b"
 _NP = (
     rf"(?:\s+{_OF_THEM}"
     rf"|\s+(?:of\s+(?:the\s+|their\s+)?)?{_MOD}{{0,3}}?(?:{_trie(_PLURAL_NOUNS)}|\w+-year-olds|"
-    r"[a-z]+(?:men|ers|ors|ists|ians|ants|ents|ees))\b)"
+    r"[a-z]+(?:men|ers|ors|ists|ians|ants|ents|ees))\b"
+    rf"|(?:(?<=\b1)|(?<=\bone))\s+{_MOD}{{0,2}}?{_trie(_SINGULAR_NOUNS)}\b)"
 )
 # Words before a singular verb ("... was shot") that are not a victim.
 _NOT_NAMES = (
@@ -181,7 +184,8 @@ _TRIGGER_AFTER = (
 # Casualty verbs before their object ("wounding 51 others").
 _TRIGGER_BEFORE = (
     r"(?P<casualties>(?:killed|killing)\s+(?:and|or)\s+(?:wounded|wounding|injured|injuring))"
-    r"|(?P<killed>(?:shot|shooting)\s+(?:dead|and\s+killed|and\s+killing)|killed|killing|kills|"
+    r"|(?P<killed>(?:shot|shooting)\s+(?:dead|and\s+killed|and\s+killing)|fatally\s+(?:shot|"
+    r"shooting|stabbed|stabbing|wounded|wounding)|killed|killing|kills|"
     r"kill|slew|slaying|claimed\s+the\s+lives\s+of|deaths\s+of|death\s+of|murdered|murdering)"
     r"|(?P<wounded>(?:shot|shooting)\s+and\s+(?:wounded|wounding|injured|injuring)|wounded|"
     r"wounding|wounds|injured|injuring|injures|injure)"
@@ -205,7 +209,8 @@ _NO_OBJECT = (
 _FLAGS = re.IGNORECASE
 # A word between a subject and its verb: not a count, a conjunction or a casualty word.
 _GAP = (
-    r"(?:\s+(?!(?:and|or|but|than|more|at|while|as)\b|kill|dead|die|wound|injur|shot|hurt)"
+    r"(?:\s+(?-i:[A-Z][a-z]+)\s+\d+\b"  # a name with a number: "from Brigade 315"
+    r"|\s+(?!(?:and|or|but|than|more|at|while|as)\b|kill|dead|die|wound|injur|shot|hurt)"
     r"[^\W\d][\w'’-]*)"
 )
 # An aside between a subject and its verb: "Four victims, including a boy, were found".
@@ -232,7 +237,7 @@ _SINGLE = re.compile(
     rf"(?:{_GAP}{{1,6}}?(?=\s+(?:was|is|has\s+been|had\s+been)\b))?"
     rf"|(?:^|(?<=[:;,|–—-]\s))(?P<bare>{_SING_NP})(?:,\s+\d{{1,3}},)?"
     r"|\b(?P<pronoun>he|she|who)"
-    rf"|(?<!\bno\s)\b(?P<name>(?!{_NOT_NAMES})[\w'’-]+)(?:,\s+\d{{1,3}},)?"
+    rf"|(?<!\bno\s)\b(?P<name>(?!{_NOT_NAMES})[^\W\d][\w'’-]*)(?:,\s+\d{{1,3}},)?"
     r"(?=\s+(?:was|is|has|had|died)\b))"
     rf"(?:\s+{_AUX}){{0,4}}?\s+(?:{_TRIGGER_AFTER})\b{_NO_OBJECT}",
     _FLAGS,
@@ -289,6 +294,8 @@ _FATAL_EVENT = re.compile(
     r"accident|fire)\b",
     _FLAGS,
 )
+# "A shooting death": at least one dead.
+_VIOLENT_DEATH = re.compile(r"\b(?:shooting|stabbing|gunshot)\s+deaths?\b", _FLAGS)
 # "A double homicide", "a triple shooting": the word says how many.
 _MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 _MULTIPLE = re.compile(
@@ -317,6 +324,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], tuple[int, int | None] | None, Category 
     (_SINGLE_OBJECT, _ONE, None),
     (_ONE_DEATH, _ONE, Category.KILLED),
     (_FATAL_EVENT, _SOME, None),
+    (_VIOLENT_DEATH, _SOME, Category.KILLED),
     (_MULTIPLE, None, None),
     (_PLURAL_BARE, (2, None), None),
 )
@@ -328,6 +336,7 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _LABEL_BEFORE = re.compile(
     r"(?<![.!?]\s)(?<!^)\b(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][a-z]+\.?\s+$"
 )
+_TITLE_CASE_AFTER = re.compile(r"\s+[A-Z][a-z]+\b")
 _MONTH_BEFORE = re.compile(rf"\b{anchors.MONTH}\s+$", _FLAGS)
 
 # Who a claim is attributed to: "according to medical officials", "..., police said".
@@ -530,8 +539,12 @@ def _count(match: re.Match[str], text: str) -> tuple[int, int | None] | None:
         return None  # "June 25"
     if _YEAR.match(folded) and groups.get("qual") is None:
         return None  # "in 2019"
-    if folded[0].isdigit() and _LABEL_BEFORE.search(text, max(0, start - 30), start):
-        return None  # "Brigade 315", "Route 66"
+    if (
+        folded[0].isdigit()
+        and _LABEL_BEFORE.search(text, max(0, start - 30), start)
+        and not _TITLE_CASE_AFTER.match(text, match.end("n"))
+    ):
+        return None  # "Brigade 315", "Route 66"; not a title-case "Leaves 1 Man Dead"
     low, high = _base_range(folded)
     qualifier = groups.get("qual")
     if qualifier:
