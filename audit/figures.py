@@ -223,7 +223,14 @@ _SUBJECT = re.compile(
     rf"(?:\s+{_AUX}){{0,4}}?\s+(?:{_TRIGGER_AFTER})\b{_NO_OBJECT}",
     _FLAGS,
 )
-_OBJECT = re.compile(rf"\b(?:{_TRIGGER_BEFORE})\s+(?:\w+ly\s+)?{_QP}(?:{_NP})?{_NOT_COUNT}", _FLAGS)
+# A casualty verb and its object: a count ("wounding 51 others") or one person
+# ("killing a man", "shot himself").
+_OBJECT = re.compile(
+    rf"\b(?:{_TRIGGER_BEFORE})\s+(?:(?:\w+ly\s+)?{_QP}(?:{_NP})?{_NOT_COUNT}"
+    rf"|(?P<single>(?:a|an|one|the|his|her|their|its|my|our|your)\s+{_SING_NP}"
+    rf"|(?<!ing\s){_SING_NP}|(?:himself|herself)\b))",
+    _FLAGS,
+)
 _TOLL = re.compile(
     r"\b(?:(?P<killed>death|fatality)|(?P<casualties>casualty))\s+tolls?\b"
     r"(?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|hit|is|was|now|stands\s+at|stood\s+at)\s+"
@@ -242,12 +249,6 @@ _SINGLE = re.compile(
     rf"(?:\s+{_AUX}){{0,4}}?\s+(?:{_TRIGGER_AFTER})\b{_NO_OBJECT}",
     _FLAGS,
 )
-_SINGLE_OBJECT = re.compile(
-    rf"\b(?:{_TRIGGER_BEFORE})\s+(?:(?:a|an|one|the|his|her|their|its|my|our|your)\s+{_SING_NP}"
-    rf"|(?<!ing\s){_SING_NP}"
-    r"|(?:himself|herself)\b)",
-    _FLAGS,
-)
 # The death of one person: "the death of his daughter", "Matt's death", "his death".
 _ONE_DEATH = re.compile(
     r"\b(?P<killed>death|killing|murder|slaying)\s+of\s+(?P<n>a|an|his|her|their|the|one)\s+"
@@ -256,13 +257,13 @@ _ONE_DEATH = re.compile(
     _FLAGS,
 )
 # A stem of every trigger word: a sentence without one holds no claim.
-_KEYWORD = re.compile(
-    r"\b(?:kill|dead|die|death|slain|slay|murder|execut|perish|lives|life|fatal|shot|shoot|stab|"
-    r"beat|burn|gunned|wound|injur|hurt|hospitali|critical|serious|struck|hit\s+by|kidnap|"
-    r"abduct|hostage|arrest|detain|custody|rounded|jail|missing|unaccounted|casualt|toll|"
-    r"recover|suffer|sustain|treated|condition|homicid)",
-    _FLAGS,
-)
+_KEYWORD_STEMS = (
+    "kill dead die death slain slay murder execut perish lives life fatal shot shoot stab beat "
+    "burn gunned wound injur hurt hospitali critical serious struck kidnap abduct hostage "
+    "arrest detain custody rounded jail missing unaccounted casualt toll recover suffer "
+    "sustain treated condition homicid"
+).split()
+_KEYWORD = re.compile(rf"\b(?:{_trie(_KEYWORD_STEMS)}|hit\s+by)", _FLAGS)
 # Counted people joined by commas and "and" before a subject count.
 _CONJUNCT_SOURCE = (
     rf"\b(a|an|one|{_WORDNUM}|\d{{1,3}})\s+{_MOD}{{0,2}}?"
@@ -313,7 +314,7 @@ _PLURAL_BARE = re.compile(
 # Each sentence shape, the count it implies when it states none (one person; at least
 # one), and the category it implies when no trigger group names one.
 _SUBJECTS = (_SUBJECT, _SINGLE)
-_OBJECTS = (_OBJECT, _SINGLE_OBJECT)
+_OBJECTS = (_OBJECT,)
 _ONE = (1, 1)
 _SOME = (1, None)
 _PATTERNS: tuple[tuple[re.Pattern[str], tuple[int, int | None] | None, Category | None], ...] = (
@@ -321,7 +322,6 @@ _PATTERNS: tuple[tuple[re.Pattern[str], tuple[int, int | None] | None, Category 
     (_OBJECT, None, None),
     (_TOLL, None, None),
     (_SINGLE, _ONE, None),
-    (_SINGLE_OBJECT, _ONE, None),
     (_ONE_DEATH, _ONE, Category.KILLED),
     (_FATAL_EVENT, _SOME, None),
     (_VIOLENT_DEATH, _SOME, Category.KILLED),
@@ -527,6 +527,8 @@ def _category(match: re.Match[str]) -> Category | None:
 def _count(match: re.Match[str], text: str) -> tuple[int, int | None] | None:
     """The range of a match's count, or None when the number is not a count."""
     groups = match.groupdict()
+    if groups.get("single"):
+        return 1, 1
     if groups.get("mult"):
         value = _MULTIPLES[groups["mult"].lower()]
         return value, value
