@@ -80,7 +80,7 @@ def article_date(texts: list[str]) -> When:
 
 
 def event_date(lead: list[str], published: When) -> When:
-    """The month of the article's own event: a day-dated month in its lead, else published.
+    """The month of the article's own event: a month its lead names, else published.
 
     A follow-up published weeks later ("charged in the November 9 shooting") is about
     the event its lead dates, not about its publication month.
@@ -88,7 +88,8 @@ def event_date(lead: list[str], published: When) -> When:
     for text in lead:
         for match in _DATED.finditer(text):
             month = match.group("month")
-            if month is None or not (match.group("day") or match.group("year")):
+            dated = match.group("day") or match.group("year")
+            if month is None or (_VERB_MONTHS.match(month) and not dated):
                 continue
             year = int(match.group("year")) if match.group("year") else published.year
             return When(year, _month_number(month))
@@ -116,7 +117,7 @@ def classify(text: str, when: When, in_lead: bool) -> tuple[str, str | None]:
     if match:
         return "background", match.group()
     for dated in _DATED.finditer(text):
-        if MONTH_WORD_IS_VERB.match(dated.group()):
+        if _VERB_MONTHS.match(dated.group()):
             continue
         if _other_date(dated, when, in_lead):
             return "background", dated.group()
@@ -128,7 +129,7 @@ def classify(text: str, when: When, in_lead: bool) -> tuple[str, str | None]:
 
 
 # "may" and "march" are also ordinary words; only a day or year makes them dates.
-MONTH_WORD_IS_VERB = re.compile(r"^(?:may|march)$", _FLAGS)
+_VERB_MONTHS = re.compile(r"^(?:may|march)$", _FLAGS)
 
 
 def _other_date(match: re.Match[str], when: When, in_lead: bool) -> bool:

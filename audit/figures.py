@@ -224,9 +224,9 @@ _SUBJECT = re.compile(
     _FLAGS,
 )
 # A casualty verb and its object: a count ("wounding 51 others") or one person
-# ("killing a man", "shot himself").
+# ("killing a man", "shot himself"). "Plotted to kill two officers" kills nobody.
 _OBJECT = re.compile(
-    rf"\b(?:{_TRIGGER_BEFORE})\s+(?:(?:\w+ly\s+)?{_QP}(?:{_NP})?{_NOT_COUNT}"
+    rf"(?<!\bto\s)\b(?:{_TRIGGER_BEFORE})\s+(?:(?:\w+ly\s+)?{_QP}(?:{_NP})?{_NOT_COUNT}"
     rf"|(?P<single>(?:a|an|one|the|his|her|their|its|my|our|your)\s+{_SING_NP}"
     rf"|(?<!ing\s){_SING_NP}|(?:himself|herself)\b))",
     _FLAGS,
