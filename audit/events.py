@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from . import anchors, figures
 from .records import ArticleAudit, Claim, Event, EventReport, Range, Spread
+from .sentences import sentence_of, sentence_starts
 from .text import STOPWORDS, fold, stem, tokenize
 
 # Share of the smaller signature two reports must have in common.
@@ -95,7 +96,7 @@ def _toll_context(audit: ArticleAudit, claims: Iterable[Claim]) -> list[str]:
         if claim.background or claim.where != "body":
             continue
         text = by_line[claim.line]
-        start, end = figures.sentence_of(text, figures.sentence_starts(text), claim.span[0])
+        start, end = sentence_of(text, sentence_starts(text), claim.span[0])
         sentences.append(text[start:end])
     return sentences
 

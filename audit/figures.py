@@ -17,16 +17,16 @@ vague words take the range in VAGUE below.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
 
 from text_to_num import text2num
 
 from . import anchors
 from .records import Article, Category, Claim, FigureWhere, Range, Toll
+from .sentences import attribution, sentence_of, sentence_starts
+from .text import word_alternation
 
 # Vague quantities, following conflict-data coding practice: the low end is the
 # figure ACLED codes ("dozens" 12, "hundreds" 100), the lowest credible count;
@@ -94,34 +94,10 @@ _SINGULAR_NOUNS = (
 _ALT = "|".join
 
 
-def _trie(words: Iterable[str]) -> str:
-    """Words as one regex alternation shaped like a prefix tree.
-
-    Python's re tries the branches of an alternation one by one; 'p(?:eople|erson)'
-    fails fast where 'people|person|...' tries every word.
-    """
-    tree: dict[str, Any] = {}
-    for word in words:
-        node = tree
-        for char in word.lower():
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_source(tree)
-
-
-def _trie_source(node: dict[str, Any]) -> str:
-    """The regex of a prefix-tree node; the key '' marks the end of a word."""
-    branches = [re.escape(c) + _trie_source(child) for c, child in sorted(node.items()) if c]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-    return f"(?:{body})?" if "" in node else body
-
-
 _QUAL = _ALT(sorted((q.replace(" ", r"\s+") for q in _QUALIFIERS), key=len, reverse=True))
 _WORDNUM = (
-    rf"(?:{_trie(_NUMBER_WORDS)})"
-    rf"(?:(?:-|\s+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{_trie(_NUMBER_WORDS)})\b)*"
+    rf"(?:{word_alternation(_NUMBER_WORDS)})"
+    rf"(?:(?:-|\s+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{word_alternation(_NUMBER_WORDS)})\b)*"
 )
 _DOZEN = r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|half\s+a)\s+)?dozen"
 _VAGUE = _ALT(sorted((v.replace(" ", r"\s+") for v in VAGUE), key=len, reverse=True))
@@ -138,14 +114,14 @@ _COUNT_AHEAD = rf"\s+(?:(?:{_QUAL})\s+)?(?:{_DOZEN}|{_VAGUE}|{_WORDNUM}|an?|\d+)
 _MOD = (
     r"(?:(?!(?:from|of|in|on|at|to|for|with|by|into|near|and|or|but|than|feet|foot|"
     r"miles?|yards|meters|metres|blocks|rounds|shots|times|hours|days|years|saying|said|says|"
-    rf"{_trie(_NUMBER_WORDS)})\b|\d[\d,]*\s)[\w'’-]+\s+)"
+    rf"{word_alternation(_NUMBER_WORDS)})\b|\d[\d,]*\s)[\w'’-]+\s+)"
 )
 _OF_THEM = r"of\s+(?:them|whom|those)\b"
 _NP = (
     rf"(?:\s+{_OF_THEM}"
-    rf"|\s+(?:of\s+(?:the\s+|their\s+)?)?{_MOD}{{0,3}}?(?:{_trie(_PLURAL_NOUNS)}|\w+-year-olds|"
+    rf"|\s+(?:of\s+(?:the\s+|their\s+)?)?{_MOD}{{0,3}}?(?:{word_alternation(_PLURAL_NOUNS)}|\w+-year-olds|"
     r"[a-z]+(?:men|ers|ors|ists|ians|ants|ents|ees))\b"
-    rf"|(?:(?<=\b1)|(?<=\bone))\s+{_MOD}{{0,2}}?{_trie(_SINGULAR_NOUNS)}\b)"
+    rf"|(?:(?<=\b1)|(?<=\bone))\s+{_MOD}{{0,2}}?{word_alternation(_SINGULAR_NOUNS)}\b)"
 )
 # Words before a singular verb ("... was shot") that are not a victim.
 _NOT_NAMES = (
@@ -153,7 +129,7 @@ _NOT_NAMES = (
     r"everybody|anyone|anybody|who|where|when|and|or|but|than|police)\b"
 )
 _SING_NP = (
-    rf"{_MOD}{{0,3}}?(?:{_trie(_SINGULAR_NOUNS)}|\w+-year-old|\w+-(?:wife|husband|girlfriend|"
+    rf"{_MOD}{{0,3}}?(?:{word_alternation(_SINGULAR_NOUNS)}|\w+-year-old|\w+-(?:wife|husband|girlfriend|"
     r"boyfriend))\b"
 )
 _AUX = (
@@ -263,17 +239,17 @@ _KEYWORD_STEMS = (
     "arrest detain custody rounded jail missing unaccounted casualt toll recover suffer "
     "sustain treated condition homicid"
 ).split()
-_KEYWORD = re.compile(rf"\b(?:{_trie(_KEYWORD_STEMS)}|hit\s+by)", _FLAGS)
+_KEYWORD = re.compile(rf"\b(?:{word_alternation(_KEYWORD_STEMS)}|hit\s+by)", _FLAGS)
 # Counted people joined by commas and "and" before a subject count.
 _CONJUNCT_SOURCE = (
     rf"\b(a|an|one|{_WORDNUM}|\d{{1,3}})\s+{_MOD}{{0,2}}?"
-    rf"(?:{_trie(_PLURAL_NOUNS)}|{_trie(_SINGULAR_NOUNS)}|[a-z]+(?:men|ers|ors|ists|ians|ants|ents|ees))"
+    rf"(?:{word_alternation(_PLURAL_NOUNS)}|{word_alternation(_SINGULAR_NOUNS)}|[a-z]+(?:men|ers|ors|ists|ians|ants|ents|ees))"
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
 )
 _CONJUNCT = re.compile(_CONJUNCT_SOURCE, _FLAGS)
 _DETERMINERS = ("a", "an", "his", "her", "their", "its", "my", "our", "the")
 _PEOPLE = (
-    rf"(?:{_trie(_PLURAL_NOUNS)}|{_trie(_SINGULAR_NOUNS)}|[a-z]+(?:men|ers|ors|ists|ians|ants|"
+    rf"(?:{word_alternation(_PLURAL_NOUNS)}|{word_alternation(_SINGULAR_NOUNS)}|[a-z]+(?:men|ers|ors|ists|ians|ants|"
     r"ents|ees)|[\w-]+-(?:wife|husband|girlfriend|boyfriend|year-old))\b"
 )
 _OBJECT_CONJUNCT_SOURCE = (
@@ -307,7 +283,7 @@ _MULTIPLE = re.compile(
 # People named in the plural with no count, in a headline ("Teens fatally shot"): two
 # or more.
 _PLURAL_BARE = re.compile(
-    rf"(?:^|(?<=[:;|–—-]\s))(?P<plural>{_MOD}{{0,2}}?(?:{_trie(_PLURAL_NOUNS)}))"
+    rf"(?:^|(?<=[:;|–—-]\s))(?P<plural>{_MOD}{{0,2}}?(?:{word_alternation(_PLURAL_NOUNS)}))"
     rf"(?:\s+{_AUX}){{0,4}}?\s+(?:{_TRIGGER_AFTER})\b{_NO_OBJECT}",
     _FLAGS,
 )
@@ -338,19 +314,6 @@ _LABEL_BEFORE = re.compile(
 )
 _TITLE_CASE_AFTER = re.compile(r"\s+[A-Z][a-z]+\b")
 _MONTH_BEFORE = re.compile(rf"\b{anchors.MONTH}\s+$", _FLAGS)
-
-# Who a claim is attributed to: "according to medical officials", "..., police said".
-_ACCORDING = re.compile(
-    r"according\s+to\s+([^,.;:\"“”]{3,80}?)(?=[,.;:\"“”]|\s+(?:in|on|at|who)\b|$)", _FLAGS
-)
-_SPEECH = re.compile(r"\b(?:said|says|say|told|reported)\b", _FLAGS)
-_CLAUSE_BREAK = re.compile(r"[,;:\"“”()]")
-_SOURCE_WORDS = re.compile(
-    r"\b(?:officials?|sources?|police|medics?|doctors?|witness(?:es)?|spokes(?:man|woman|person)|"
-    r"ministry|hospital|authorities|officers?|coroner|sheriff|department|agency|reports?|"
-    r"health|security|medical|army|military|residents?|activists?)\b",
-    _FLAGS,
-)
 
 
 def article_claims(article: Article, when: anchors.When | None = None) -> tuple[Claim, ...]:
@@ -453,12 +416,10 @@ def _windows(text: str) -> list[tuple[int, int]]:
     what makes extraction fast: most sentences of a news text hold none.
     """
     windows: list[tuple[int, int]] = []
-    starts: list[int] | None = None
     for match in _KEYWORD.finditer(text):
         if windows and match.start() < windows[-1][1]:
             continue
-        starts = starts or sentence_starts(text)
-        windows.append(sentence_of(text, starts, match.start()))
+        windows.append(sentence_of(text, sentence_starts(text), match.start()))
     return windows
 
 
@@ -620,44 +581,3 @@ def _without_overlaps(claims: list[Claim]) -> tuple[Claim, ...]:
             continue
         kept.append(claim)
     return tuple(kept)
-
-
-# ---------------------------------------------------------------------------
-# Sentences, attribution and background anchors
-
-# A sentence end: punctuation, then space and a capital, not after an abbreviation.
-_SENTENCE_END = re.compile(
-    r"[.!?](?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)"
-    r"(?<!\bJan\.)(?<!\bFeb\.)(?<!\bAug\.)(?<!\bSept\.)(?<!\bSep\.)(?<!\bOct\.)"
-    r"(?<!\bNov\.)(?<!\bDec\.)(?<!\bGov\.)(?<!\bSgt\.)(?<!\bLt\.)(?<!\bCol\.)"
-    r"(?<!\bGen\.)(?<!\bRep\.)(?<!\bSen\.)(?<!\bU\.S\.)"
-    r"[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])"
-)
-
-
-@lru_cache(maxsize=1024)
-def sentence_starts(text: str) -> list[int]:
-    """Character offsets where the sentences of a paragraph begin."""
-    return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
-
-
-def sentence_of(text: str, starts: list[int], offset: int) -> tuple[int, int]:
-    """The [start, end) of the sentence containing offset."""
-    i = bisect_right(starts, offset) - 1
-    end = starts[i + 1] if i + 1 < len(starts) else len(text)
-    return starts[i], end
-
-
-def attribution(sentence: str) -> str | None:
-    """Who the sentence attributes its statement to, when it names a source."""
-    according = _ACCORDING.search(sentence)
-    if according and _SOURCE_WORDS.search(according.group(1)):
-        return according.group(1).strip()
-    for verb in _SPEECH.finditer(sentence):
-        # "..., a Reuters witness and a medical source said": the words since the last
-        # clause break, at most eight of them.
-        before = _CLAUSE_BREAK.split(sentence[max(0, verb.start() - 100) : verb.start()])[-1]
-        phrase = " ".join(before.split()[-8:])
-        if _SOURCE_WORDS.search(phrase):
-            return phrase
-    return None

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from text_to_num import text2num
 
@@ -102,3 +104,27 @@ def is_content(norm: str) -> bool:
 def content_stems(text: str) -> frozenset[str]:
     """The stems of the content words of a text."""
     return frozenset(stem(t.norm) for t in tokenize(text) if is_content(t.norm))
+
+
+def word_alternation(words: Iterable[str]) -> str:
+    """Words as one regex alternation shaped like a prefix tree.
+
+    Python's re tries the branches of an alternation one by one; 'p(?:eople|erson)'
+    fails fast where 'people|person|...' tries every word.
+    """
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word.lower():
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _prefix_tree_source(tree)
+
+
+def _prefix_tree_source(node: dict[str, Any]) -> str:
+    """The regex of a prefix-tree node; the key '' marks the end of a word."""
+    branches = [re.escape(c) + _prefix_tree_source(child) for c, child in sorted(node.items()) if c]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body

@@ -13,8 +13,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from audit.anchors import When, article_date
-from audit.figures import VAGUE, _trie, article_claims, attribution, extract, toll
+from audit.figures import VAGUE, article_claims, extract, toll
 from audit.records import Article, Category, Paragraph, Range
+from audit.sentences import attribution
+from audit.text import word_alternation
 
 K, W, C, S = Category.KILLED, Category.WOUNDED, Category.CASUALTIES, Category.SHOT
 KID, ARR, MIS = Category.KIDNAPPED, Category.ARRESTED, Category.MISSING
@@ -219,6 +221,6 @@ def test_article_date_reads_datelines() -> None:
 
 @given(st.lists(st.text(alphabet="abcde", min_size=1, max_size=5), min_size=1, max_size=12))
 def test_prefix_tree_alternation_matches_exactly_the_words(words: list[str]) -> None:
-    pattern = re.compile(_trie(words))
+    pattern = re.compile(word_alternation(words))
     for candidate in {*words, *(w[:-1] for w in words), *(w + "a" for w in words)}:
         assert bool(pattern.fullmatch(candidate)) == (candidate in words)
