@@ -8,19 +8,28 @@ The library does the work; the `audit` command is a thin layer over it::
 """
 
 from .errors import AuditError, InputError, OutputError
+from .events import find_events
+from .figures import article_claims, extract, toll
 from .pipeline import audit_article, audit_paths
 from .records import (
     Article,
     ArticleAudit,
     AuditResult,
+    Category,
     Change,
     Chrome,
+    Claim,
     Document,
+    Event,
+    EventReport,
     InputFile,
     Kind,
     Paragraph,
+    Range,
     Severity,
     Skipped,
+    Spread,
+    Toll,
 )
 from .report import write_reports
 from .report_json import FORMAT_VERSION, to_dict, to_json
@@ -31,19 +40,30 @@ __all__ = [
     "ArticleAudit",
     "AuditError",
     "AuditResult",
+    "Category",
     "Change",
     "Chrome",
+    "Claim",
     "Document",
+    "Event",
+    "EventReport",
     "InputError",
     "InputFile",
     "Kind",
     "OutputError",
     "Paragraph",
+    "Range",
     "Severity",
     "Skipped",
+    "Spread",
+    "Toll",
+    "article_claims",
     "audit_article",
     "audit_paths",
+    "extract",
+    "find_events",
     "to_dict",
     "to_json",
+    "toll",
     "write_reports",
 ]
