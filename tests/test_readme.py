@@ -64,3 +64,11 @@ def test_readme_command(command: str, expected: list[str], tmp_path: Path) -> No
     if "AUDIT_ACCEPT_GOLDEN" in command:
         for golden in (ROOT / "tests" / "golden").glob("*"):
             assert (tmp_path / "tests" / "golden" / golden.name).read_bytes() == golden.read_bytes()
+
+
+@pytest.mark.parametrize("code", re.findall(r"```python\n(.*?)```", README, re.DOTALL))
+def test_readme_python_runs(code: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md", "exec"), {})  # our own README's example, nothing outside
+    assert (tmp_path / "reports" / "audit.json").exists()
