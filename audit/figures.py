@@ -92,12 +92,15 @@ _SINGULAR_NOUNS = (
 ).split()
 
 _ALT = "|".join
-
-
+_PLURAL = word_alternation(_PLURAL_NOUNS)
+_SINGULAR = word_alternation(_SINGULAR_NOUNS)
+_NUMBER = word_alternation(_NUMBER_WORDS)
+# Words shaped like names for people: "fishermen", "protesters", "activists".
+_PEOPLE_SHAPED = r"[a-z]+(?:men|ers|ors|ists|ians|ants|ents|ees)"
 _QUAL = _ALT(sorted((q.replace(" ", r"\s+") for q in _QUALIFIERS), key=len, reverse=True))
 _WORDNUM = (
-    rf"(?:{word_alternation(_NUMBER_WORDS)})"
-    rf"(?:(?:-|\s+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{word_alternation(_NUMBER_WORDS)})\b)*"
+    rf"(?:{_NUMBER})"
+    rf"(?:(?:-|\s+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{_NUMBER})\b)*"
 )
 _DOZEN = r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|half\s+a)\s+)?dozen"
 _VAGUE = _ALT(sorted((v.replace(" ", r"\s+") for v in VAGUE), key=len, reverse=True))
@@ -114,14 +117,14 @@ _COUNT_AHEAD = rf"\s+(?:(?:{_QUAL})\s+)?(?:{_DOZEN}|{_VAGUE}|{_WORDNUM}|an?|\d+)
 _MOD = (
     r"(?:(?!(?:from|of|in|on|at|to|for|with|by|into|near|and|or|but|than|feet|foot|"
     r"miles?|yards|meters|metres|blocks|rounds|shots|times|hours|days|years|saying|said|says|"
-    rf"{word_alternation(_NUMBER_WORDS)})\b|\d[\d,]*\s)[\w'’-]+\s+)"
+    rf"{_NUMBER})\b|\d[\d,]*\s)[\w'’-]+\s+)"
 )
 _OF_THEM = r"of\s+(?:them|whom|those)\b"
 _NP = (
     rf"(?:\s+{_OF_THEM}"
-    rf"|\s+(?:of\s+(?:the\s+|their\s+)?)?{_MOD}{{0,3}}?(?:{word_alternation(_PLURAL_NOUNS)}|\w+-year-olds|"
-    r"[a-z]+(?:men|ers|ors|ists|ians|ants|ents|ees))\b"
-    rf"|(?:(?<=\b1)|(?<=\bone))\s+{_MOD}{{0,2}}?{word_alternation(_SINGULAR_NOUNS)}\b)"
+    rf"|\s+(?:of\s+(?:the\s+|their\s+)?)?{_MOD}{{0,3}}?"
+    rf"(?:{_PLURAL}|\w+-year-olds|{_PEOPLE_SHAPED})\b"
+    rf"|(?:(?<=\b1)|(?<=\bone))\s+{_MOD}{{0,2}}?{_SINGULAR}\b)"
 )
 # Words before a singular verb ("... was shot") that are not a victim.
 _NOT_NAMES = (
@@ -129,7 +132,7 @@ _NOT_NAMES = (
     r"everybody|anyone|anybody|who|where|when|and|or|but|than|police)\b"
 )
 _SING_NP = (
-    rf"{_MOD}{{0,3}}?(?:{word_alternation(_SINGULAR_NOUNS)}|\w+-year-old|\w+-(?:wife|husband|girlfriend|"
+    rf"{_MOD}{{0,3}}?(?:{_SINGULAR}|\w+-year-old|\w+-(?:wife|husband|girlfriend|"
     r"boyfriend))\b"
 )
 _AUX = (
@@ -150,9 +153,10 @@ _TRIGGER_AFTER = (
     r"fatalities|fatality|fatally\s+\w+|fatally|mortally|pronounced\s+dead)"
     r"|(?P<wounded>shot\s+and\s+(?:wounded|injured)|wounded|injured|hurt|"
     r"hospitali[sz]ed|critically\s+\w+|seriously\s+\w+|in\s+(?:critical|serious|stable|"
-    r"fair|good)\s+condition|recovering|treated\s+and\s+released|(?:suffered|suffering|sustained|treated\s+for|"
-    r"recovering\s+from)\s+(?:[\w-]+\s+){0,3}?(?:wounds?|injuries))"
-    r"|(?P<shot>shot(?!\s+at(?:\s+by\b|\s*[,.;]|\s*$))|struck\s+by\s+(?:gunfire|bullets?)|hit\s+by\s+(?:gunfire|bullets?))"
+    r"fair|good)\s+condition|recovering|treated\s+and\s+released|(?:suffered|suffering|"
+    r"sustained|treated\s+for|recovering\s+from)\s+(?:[\w-]+\s+){0,3}?(?:wounds?|injuries))"
+    r"|(?P<shot>shot(?!\s+at(?:\s+by\b|\s*[,.;]|\s*$))|(?:struck|hit)\s+by\s+"
+    r"(?:gunfire|bullets?))"
     r"|(?P<kidnapped>kidnapped|abducted|taken\s+hostage|held\s+hostage)"
     r"|(?P<arrested>arrested|detained|taken\s+into\s+custody|rounded\s+up|jailed)"
     r"|(?P<missing>missing|unaccounted\s+for)"
@@ -243,14 +247,14 @@ _KEYWORD = re.compile(rf"\b(?:{word_alternation(_KEYWORD_STEMS)}|hit\s+by)", _FL
 # Counted people joined by commas and "and" before a subject count.
 _CONJUNCT_SOURCE = (
     rf"\b(a|an|one|{_WORDNUM}|\d{{1,3}})\s+{_MOD}{{0,2}}?"
-    rf"(?:{word_alternation(_PLURAL_NOUNS)}|{word_alternation(_SINGULAR_NOUNS)}|[a-z]+(?:men|ers|ors|ists|ians|ants|ents|ees))"
+    rf"(?:{_PLURAL}|{_SINGULAR}|{_PEOPLE_SHAPED})"
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
 )
 _CONJUNCT = re.compile(_CONJUNCT_SOURCE, _FLAGS)
 _DETERMINERS = ("a", "an", "his", "her", "their", "its", "my", "our", "the")
 _PEOPLE = (
-    rf"(?:{word_alternation(_PLURAL_NOUNS)}|{word_alternation(_SINGULAR_NOUNS)}|[a-z]+(?:men|ers|ors|ists|ians|ants|"
-    r"ents|ees)|[\w-]+-(?:wife|husband|girlfriend|boyfriend|year-old))\b"
+    rf"(?:{_PLURAL}|{_SINGULAR}|{_PEOPLE_SHAPED}|[\w-]+-(?:wife|husband|girlfriend|boyfriend|"
+    r"year-old))\b"
 )
 _OBJECT_CONJUNCT_SOURCE = (
     rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)({_ALT(_DETERMINERS)}|one|{_WORDNUM}|\d{{1,3}})\s+"
@@ -283,7 +287,7 @@ _MULTIPLE = re.compile(
 # People named in the plural with no count, in a headline ("Teens fatally shot"): two
 # or more.
 _PLURAL_BARE = re.compile(
-    rf"(?:^|(?<=[:;|–—-]\s))(?P<plural>{_MOD}{{0,2}}?(?:{word_alternation(_PLURAL_NOUNS)}))"
+    rf"(?:^|(?<=[:;|–—-]\s))(?P<plural>{_MOD}{{0,2}}?(?:{_PLURAL}))"
     rf"(?:\s+{_AUX}){{0,4}}?\s+(?:{_TRIGGER_AFTER})\b{_NO_OBJECT}",
     _FLAGS,
 )
