@@ -41,7 +41,7 @@ class _Candidate:
     """An article with a toll of its own, and what identifies its incident."""
 
     audit: ArticleAudit
-    claims: tuple[Claim, ...]
+    context: tuple[str, ...]  # the sentences that state its toll
     killed: Range | None
     wounded: Range | None
     signature: frozenset[str]
@@ -81,14 +81,15 @@ def _candidate(audit: ArticleAudit) -> _Candidate | None:
         return None
     article = audit.article
     headline = article.original_headline or article.headline
-    signature = _signature([headline, *_toll_context(audit, claims)])
-    dates = [c.text for c in article.chrome if c.kind == "date"]
-    when = anchors.article_date(dates + [p.text for p in article.body[:2]])
+    context = _toll_context(audit, claims)
+    signature = _signature([headline, *context])
     body_key = hash(fold(" ".join(p.text for p in article.body)))
-    return _Candidate(audit, claims, toll.killed, toll.wounded, signature, when, body_key)
+    return _Candidate(
+        audit, context, toll.killed, toll.wounded, signature, figures.published(article), body_key
+    )
 
 
-def _toll_context(audit: ArticleAudit, claims: Iterable[Claim]) -> list[str]:
+def _toll_context(audit: ArticleAudit, claims: Iterable[Claim]) -> tuple[str, ...]:
     """The sentences that state the article's own toll."""
     by_line = {p.line: p.text for p in audit.article.body}
     sentences = []
@@ -98,7 +99,7 @@ def _toll_context(audit: ArticleAudit, claims: Iterable[Claim]) -> list[str]:
         text = by_line[claim.line]
         start, end = sentence_of(text, sentence_starts(text), claim.span[0])
         sentences.append(text[start:end])
-    return sentences
+    return tuple(sentences)
 
 
 def _signature(texts: Iterable[str]) -> frozenset[str]:
@@ -209,7 +210,7 @@ def _label(group: list[_Candidate]) -> str:
     for c in group:
         article = c.audit.article
         headline = article.original_headline or article.headline
-        text = " ".join([headline, *_toll_context(c.audit, c.claims)])
+        text = " ".join([headline, *c.context])
         for token in tokenize(text):
             if token.text[:1].isupper() and token.norm not in STOPWORDS:
                 key = _name_key(stem(token.norm))

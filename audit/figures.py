@@ -245,30 +245,31 @@ _KEYWORD_STEMS = (
     "sustain treated condition homicid"
 ).split()
 _KEYWORD = re.compile(rf"\b(?:{word_alternation(_KEYWORD_STEMS)}|hit\s+by)", _FLAGS)
-# Counted people joined by commas and "and" before a subject count.
-_CONJUNCT_SOURCE = (
-    rf"\b(a|an|one|{_WORDNUM}|\d{{1,3}})\s+{_MOD}{{0,2}}?"
-    rf"(?:{_PLURAL}|{_SINGULAR}|{_PEOPLE_SHAPED})"
-    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
-)
-_CONJUNCT = re.compile(_CONJUNCT_SOURCE, _FLAGS)
 _DETERMINERS = ("a", "an", "his", "her", "their", "its", "my", "our", "the")
 _PEOPLE = (
     rf"(?:{_PLURAL}|{_SINGULAR}|{_PEOPLE_SHAPED}|[\w-]+-(?:wife|husband|girlfriend|boyfriend|"
     r"year-old))\b"
 )
-_OBJECT_CONJUNCT_SOURCE = (
-    rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)({_ALT(_DETERMINERS)}|one|{_WORDNUM}|\d{{1,3}})\s+"
-    rf"{_MOD}{{0,2}}?{_PEOPLE}"
-)
-_OBJECT_CONJUNCT = re.compile(_OBJECT_CONJUNCT_SOURCE, _FLAGS)
-_MORE_OBJECTS = re.compile(
-    "(?:"
-    + _OBJECT_CONJUNCT_SOURCE.replace(f"({_ALT(_DETERMINERS)}", f"(?:{_ALT(_DETERMINERS)}")
-    + ")*",
-    _FLAGS,
-)
-_COORDINATED = re.compile(rf"(?:{_CONJUNCT_SOURCE.replace('(a|an', '(?:a|an')})+$", _FLAGS)
+
+
+def _conjunct_before(count: str) -> str:
+    """One counted person or group and the comma or "and" after it: "a young boy and "."""
+    return rf"\b{count}\s+{_MOD}{{0,2}}?{_PEOPLE}\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+
+
+def _conjunct_after(count: str) -> str:
+    """A comma or "and", then one counted person or group: ", her friend"."""
+    return rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+){count}\s+{_MOD}{{0,2}}?{_PEOPLE}"
+
+
+_SUBJECT_COUNT = rf"a|an|one|{_WORDNUM}|\d{{1,3}}"
+_OBJECT_COUNT = rf"{_ALT(_DETERMINERS)}|one|{_WORDNUM}|\d{{1,3}}"
+# People joined by commas and "and" before a subject count, and after an object count;
+# the capturing versions read each conjunct's count.
+_CONJUNCT = re.compile(_conjunct_before(f"({_SUBJECT_COUNT})"), _FLAGS)
+_COORDINATED = re.compile(rf"(?:{_conjunct_before(f'(?:{_SUBJECT_COUNT})')})+$", _FLAGS)
+_OBJECT_CONJUNCT = re.compile(_conjunct_after(f"({_OBJECT_COUNT})"), _FLAGS)
+_MORE_OBJECTS = re.compile(rf"(?:{_conjunct_after(f'(?:{_OBJECT_COUNT})')})*", _FLAGS)
 # An event called fatal killed someone, a non-fatal one wounded someone: at least one.
 _FATAL_EVENT = re.compile(
     r"(?:\b(?P<wounded>non-?fatal)|(?<!-)\b(?P<killed>fatal|deadly))\s+(?:[\w-]+\s+)?"
@@ -329,10 +330,7 @@ def article_claims(article: Article, when: anchors.When | None = None) -> tuple[
     day-dated month in the headline or lead dates the article's own event.
     """
     lead = [article.original_headline or article.headline, *(p.text for p in article.body[:2])]
-    if when is None:
-        dates = [c.text for c in article.chrome if c.kind == "date"]
-        when = anchors.article_date(dates + lead[1:])
-    when = anchors.event_date(lead, when)
+    when = anchors.event_date(lead, when or published(article))
     claims: list[Claim] = []
     for where, line, text in _texts(article):
         if where != "body":
@@ -341,6 +339,12 @@ def article_claims(article: Article, when: anchors.When | None = None) -> tuple[
         in_lead = line <= article.body[min(1, len(article.body) - 1)].line
         claims.extend(_anchored(extract(text, where, line), text, when, in_lead))
     return tuple(claims)
+
+
+def published(article: Article) -> anchors.When:
+    """The article's date: the first full date among its date lines and lead."""
+    dates = [c.text for c in article.chrome if c.kind == "date"]
+    return anchors.article_date(dates + [p.text for p in article.body[:2]])
 
 
 def toll(claims: Iterable[Claim]) -> Toll:
@@ -540,7 +544,7 @@ def _number(words: str) -> int:
     if digits.isdigit():
         return int(digits)
     try:
-        return int(text2num(words.replace(" ", "-") if " " not in words else words, "en"))
+        return int(text2num(words, "en"))
     except ValueError:
         # A run text2num will not read as one number ("five six"): take its first word.
         return int(text2num(words.split()[0].split("-")[0], "en"))
