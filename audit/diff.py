@@ -10,6 +10,7 @@ that sit between the same two equal stretches are one ``replace``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -19,8 +20,13 @@ from .text import Token, number_value
 
 def align(original: Sequence[Token], repost: Sequence[Token]) -> tuple[EditOp, ...]:
     """The edit operations that turn the original's words into the repost's words."""
-    a = [compare_key(t.norm) for t in original]
-    b = [compare_key(t.norm) for t in repost]
+    return align_keys(
+        [compare_key(t.norm) for t in original], [compare_key(t.norm) for t in repost]
+    )
+
+
+def align_keys(a: Sequence[str], b: Sequence[str]) -> tuple[EditOp, ...]:
+    """The edit operations between two sequences of comparison keys (see compare_key)."""
     ops: list[EditOp] = []
     for op in Indel.opcodes(a, b):
         if op.tag == "equal":
@@ -34,6 +40,7 @@ def align(original: Sequence[Token], repost: Sequence[Token]) -> tuple[EditOp, .
     return tuple(ops)
 
 
+@lru_cache(maxsize=65536)
 def compare_key(norm: str) -> str:
     """What a word is compared by: its folded form, or its value for a number ('7' = 'seven')."""
     value = number_value(norm)

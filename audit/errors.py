@@ -2,7 +2,8 @@
 
 AuditError
 ├── InputError    nothing could be read, or an argument names no usable input
-└── OutputError   a report could not be written
+├── OutputError   a report could not be written
+└── IndexFileError  an index file is missing, not ours, corrupt, locked or incompatible
 """
 
 
@@ -16,3 +17,7 @@ class InputError(AuditError):
 
 class OutputError(AuditError):
     """A report could not be written where it was asked for."""
+
+
+class IndexFileError(AuditError):
+    """An index file cannot be used; the message says which file and what to do."""

@@ -119,3 +119,19 @@ def _compiled() -> tuple[tuple[str, re.Pattern[str], int], ...]:
 def _datelines() -> tuple[tuple[Outlet, re.Pattern[str]], ...]:
     """Each outlet's own dateline patterns, compiled once."""
     return tuple((o, re.compile(d)) for o in OUTLETS for d in o.datelines)
+
+
+def mentions(outlet: str, text: str) -> bool:
+    """True when text names the outlet by one of its longer aliases ("told The Arab Weekly")."""
+    pattern = _mention_pattern(outlet)
+    return pattern is not None and pattern.search(text) is not None
+
+
+@cache
+def _mention_pattern(outlet: str) -> re.Pattern[str] | None:
+    """The names an outlet is mentioned by; short aliases ("AP", "AW") are too ambiguous."""
+    known = next((o for o in OUTLETS if o.name == outlet), None)
+    names = [a for a in known.aliases if len(a) > 3] if known else [outlet]
+    if not names:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")

@@ -1,49 +1,98 @@
-"""Pipeline: run the stages in order and collect an AuditResult."""
+"""Pipeline: run the stages in order and collect an AuditResult.
+
+ingest -> split -> match (against the other inputs, references and an index file)
+-> compare headlines and align bodies with the original -> figures -> events.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from typing import BinaryIO
 
 from . import classify, diff, events, figures, ingest, split
-from .records import Article, ArticleAudit, AuditResult, Change, Document, InputFile, Skipped, Where
+from .align import Aligned, align_bodies, paragraph_line
+from .index import MEMORY, Index
+from .match import Matcher, Query
+from .records import (
+    Article,
+    ArticleAudit,
+    AuditResult,
+    Change,
+    Document,
+    InputFile,
+    Kind,
+    Matching,
+    Origin,
+    Paragraph,
+    Skipped,
+    Where,
+)
 from .text import tokenize
 
 Progress = Callable[[str], None]
+Batch = list[tuple[Document, Sequence[Article]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Sources:
+    """Where originals are looked for besides the inputs: reference files and an index."""
+
+    references: tuple[str, ...] = ()
+    index: Index | None = None
 
 
 def audit_paths(
-    paths: Iterable[str], stdin: BinaryIO | None = None, progress: Progress | None = None
+    paths: Iterable[str],
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+    sources: Sources | None = None,
 ) -> AuditResult:
     """Audit every file named by paths (files, folders, '-' for stdin)."""
-    inputs: list[InputFile] = []
+    sources = sources or Sources()
     skipped: list[Skipped] = []
-    audits: list[ArticleAudit] = []
-    seen_ids: set[str] = set()
-    for path in ingest.expand(paths):
-        if progress:
-            progress(path)
-        doc = ingest.read(path, stdin)
-        if isinstance(doc, Skipped):
-            skipped.append(doc)
-            continue
-        articles = [_unique(a, seen_ids) for a in split.split(doc)]
-        inputs.append(_input_file(doc, len(articles)))
-        audits.extend(audit_article(a) for a in articles)
-    return AuditResult(tuple(inputs), tuple(skipped), tuple(audits), events.find_events(audits))
+    batch = _read(ingest.expand(paths), stdin, progress, skipped, set())
+    references = _read(ingest.expand(sources.references), None, None, skipped, set())
+    matcher = _matcher(batch, references, sources.index)
+    audits = [
+        audit_article(article, matcher.match(Query(article, doc.sha256)), matcher)
+        for doc, articles in batch
+        for article in articles
+    ]
+    inputs = tuple(_input_file(doc, len(articles)) for doc, articles in batch)
+    return AuditResult(inputs, tuple(skipped), tuple(audits), events.find_events(audits))
 
 
-def audit_article(article: Article) -> ArticleAudit:
-    """Read an article's casualty figures and compare its headline with the one it quotes."""
+def audit_article(
+    article: Article, matching: Matching | None = None, matcher: Matcher | None = None
+) -> ArticleAudit:
+    """Compare an article with its original (quoted headline, matched body) and read its figures."""
     claims = figures.article_claims(article)
-    if article.original_headline is None:
-        return ArticleAudit(article, (), classify.severity(()), claims)
-    vocabulary = classify.Vocabulary.of(
-        [article.original_headline, *(p.text for p in article.body)]
+    original = _original(matching, matcher)
+    quoted = article.original_headline
+    # What the original says: the headline quoted, and the matched original's own text
+    # (a repost record's own headline is the one it quotes).
+    said = [quoted or "", *(p.text for p in (original or article).body)]
+    if original is not None:
+        said.append(own_headline(original))
+    vocabulary = classify.Vocabulary.of(said)
+    changes: list[Change] = []
+    headline = quoted if quoted is not None else own_headline(original) if original else None
+    if headline is not None:
+        found = compare("headline", headline, article.headline, vocabulary)
+        changes.extend(replace(c, line=article.line) for c in found)
+    aligned = None
+    if original is not None and original.body and article.body:
+        aligned = align_bodies(original.body, article.body)
+        changes.extend(body_changes(aligned, vocabulary, article.body))
+    return ArticleAudit(
+        article,
+        tuple(changes),
+        classify.severity(changes),
+        claims,
+        matching,
+        aligned.diff if aligned else None,
     )
-    changes = compare("headline", article.original_headline, article.headline, vocabulary)
-    return ArticleAudit(article, changes, classify.severity(changes), claims)
 
 
 def compare(
@@ -61,6 +110,79 @@ def compare(
         )
         for op in diff.align(a, b)
     )
+
+
+def body_changes(
+    aligned: Aligned, vocabulary: classify.Vocabulary, paragraphs: Sequence[Paragraph] = ()
+) -> list[Change]:
+    """The classified changes of an aligned body.
+
+    A whole inserted sentence is judged only by the terms it brings in, a whole deleted
+    sentence is an omission ('wording'): hedges, figures and negations are compared
+    within sentences that both sides have.
+    """
+    a, b = aligned.original, aligned.repost
+    changes = []
+    for edit in aligned.edits:
+        op = edit.op
+        change = classify.classify(
+            "body",
+            op,
+            classify.Side(a.text, a.tokens, op.a0, op.a1),
+            classify.Side(b.text, b.tokens, op.b0, op.b1),
+            vocabulary,
+        )
+        if edit.whole:
+            kept = tuple(k for k in change.kinds if k is Kind.UNSUPPORTED_TERM)
+            change = replace(change, kinds=kept or (Kind.WORDING,))
+        line = paragraph_line(paragraphs, change.repost_span[0]) if paragraphs else None
+        changes.append(replace(change, line=line))
+    return changes
+
+
+def own_headline(article: Article) -> str:
+    """The headline of the outlet an article comes from: the quoted one in a repost record."""
+    return article.original_headline or article.headline
+
+
+def _original(matching: Matching | None, matcher: Matcher | None) -> Article | None:
+    """The matched original article, when there is one."""
+    if matching is None or matching.original is None or matcher is None:
+        return None
+    return matcher.article(matching.original)
+
+
+def _read(
+    paths: Iterable[str],
+    stdin: BinaryIO | None,
+    progress: Progress | None,
+    skipped: list[Skipped],
+    seen_ids: set[str],
+) -> Batch:
+    """Read and split files; unreadable ones go to skipped."""
+    batch: Batch = []
+    for path in paths:
+        if progress:
+            progress(path)
+        doc = ingest.read(path, stdin)
+        if isinstance(doc, Skipped):
+            skipped.append(doc)
+            continue
+        batch.append((doc, [_unique(a, seen_ids) for a in split.split(doc)]))
+    return batch
+
+
+def _matcher(inputs: Batch, references: Batch, index: Index | None) -> Matcher:
+    """A matcher over the inputs, the references (both in memory) and the index file."""
+    found_in: list[tuple[Index, Origin]] = []
+    origins: tuple[tuple[Batch, Origin], ...] = ((inputs, "input"), (references, "reference"))
+    for batch, origin in origins:
+        memory = Index.open(MEMORY)
+        memory.add(batch)
+        found_in.append((memory, origin))
+    if index is not None:
+        found_in.append((index, "index"))
+    return Matcher(found_in)
 
 
 def _input_file(doc: Document, articles: int) -> InputFile:

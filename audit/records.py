@@ -2,6 +2,8 @@
 
 ingest -> Document | Skipped
 split  -> Article (headline, quoted original headline, body, chrome)
+match  -> Match, Matching (likely original, duplicates, copies)
+align  -> SentencePair, BodyDiff (sentence alignment of bodies)
 diff   -> EditOp (token-level alignment)
 classify -> Change, ArticleAudit
 figures  -> Claim, Range, Toll
@@ -19,6 +21,7 @@ Span = tuple[int, int]
 Where = Literal["headline", "body"]
 OpTag = Literal["replace", "insert", "delete"]
 FigureWhere = Literal["headline", "original_headline", "body"]
+Origin = Literal["input", "reference", "index"]
 
 
 class Kind(StrEnum):
@@ -118,7 +121,11 @@ class EditOp:
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One classified alteration between an original text and its repost."""
+    """One classified alteration between an original text and its repost.
+
+    Spans are [start, end) in the headlines or, for the body, in the bodies joined with
+    blank lines (``BodyDiff.original``/``repost``); ``line`` is the repost's file line.
+    """
 
     where: Where
     op: OpTag
@@ -128,6 +135,7 @@ class Change:
     unsupported: tuple[str, ...]
     original_span: Span
     repost_span: Span
+    line: int | None = None
 
 
 class Category(StrEnum):
@@ -186,6 +194,64 @@ class Toll:
 
 
 @dataclass(frozen=True, slots=True)
+class Match:
+    """Another article sharing this one's text: where it is and how closely it matches."""
+
+    article: str
+    path: str
+    line: int
+    outlet: str | None
+    score: float
+    on: Literal["body", "headline"]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class Matching:
+    """What an article was matched to.
+
+    ``original`` is the article it was most likely taken from (``confidence`` and the
+    ``margin`` to the runner-up say how sure that is) or None with a ``reason``;
+    ``duplicates`` are the same article seen again; ``copies`` are other outlets'
+    articles carrying the same text, taken from this one or of unknown order.
+    """
+
+    original: Match | None = None
+    confidence: str | None = None
+    margin: float | None = None
+    reason: str | None = None
+    duplicates: tuple[Match, ...] = ()
+    copies: tuple[Match, ...] = ()
+
+
+SentenceKind = Literal[
+    "equal", "changed", "split", "merged", "rewritten", "inserted", "deleted", "moved"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class SentencePair:
+    """Aligned sentences of an original body and its repost.
+
+    ``original``/``repost`` are [start, end) spans in the joined body texts, None for a
+    sentence with no counterpart; split and merged sentences span several sentences.
+    """
+
+    kind: SentenceKind
+    original: Span | None
+    repost: Span | None
+
+
+@dataclass(frozen=True, slots=True)
+class BodyDiff:
+    """An original body and its repost, joined into texts, with their sentence alignment."""
+
+    original: str
+    repost: str
+    pairs: tuple[SentencePair, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleAudit:
     """An article together with what the audit found in it."""
 
@@ -193,6 +259,8 @@ class ArticleAudit:
     changes: tuple[Change, ...]
     severity: Severity
     figures: tuple[Claim, ...] = ()
+    matching: Matching | None = None
+    body: BodyDiff | None = None
 
 
 @dataclass(frozen=True, slots=True)

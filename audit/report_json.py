@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from typing import Any
 
 from .events import event_of_articles, outlet_claims
-from .records import ArticleAudit, AuditResult, Change, Claim, Event, Kind, Range, Severity, Spread
+from .records import (
+    ArticleAudit,
+    AuditResult,
+    Change,
+    Claim,
+    Event,
+    Kind,
+    Match,
+    Matching,
+    Range,
+    Severity,
+    Spread,
+)
 
 # Version of the JSON layout. Later versions only add fields, never rename them.
 #   1: inputs, skipped, summary, articles with headline changes.
 #   2: articles carry casualty `figures`; top-level `events` compares outlets' figures.
-FORMAT_VERSION = 2
+#   3: articles carry `matching` (original, duplicates, copies) and `body_diff`; changes
+#      carry `line` and may be `where: "body"`; summary counts matched articles.
+FORMAT_VERSION = 3
 
 
 def to_json(result: AuditResult) -> str:
@@ -55,9 +70,17 @@ def summary(result: AuditResult) -> dict[str, Any]:
         "with_unsupported_terms": sum(1 for a in reposts if has_kind(a, Kind.UNSUPPORTED_TERM)),
         "with_changes": sum(1 for a in reposts if a.changes),
         "severity": by_severity,
+        "with_original": sum(1 for a in result.articles if a.matching and a.matching.original),
+        "with_duplicates": sum(1 for a in result.articles if a.matching and a.matching.duplicates),
+        "with_body_changes": sum(1 for a in result.articles if body_changed(a)),
         "events": len(result.events),
         "events_with_disagreement": sum(1 for e in result.events if e.flags),
     }
+
+
+def body_changed(audit: ArticleAudit) -> bool:
+    """True when the article's body differs in wording from its original's."""
+    return any(change.where == "body" for change in audit.changes)
 
 
 def has_kind(audit: ArticleAudit, kind: Kind) -> bool:
@@ -87,6 +110,8 @@ def _article(audit: ArticleAudit, event: str | None) -> dict[str, Any]:
         "kinds": article_kinds(audit),
         "changes": [_change(c) for c in audit.changes],
         "figures": [_figure(c, event if c in own else None) for c in audit.figures],
+        "matching": _matching(audit.matching),
+        "body_diff": _body_diff(audit),
         "chrome": [{"line": c.line, "kind": c.kind, "text": c.text} for c in a.chrome],
         "body": [{"line": p.line, "text": p.text} for p in a.body],
     }
@@ -103,6 +128,60 @@ def _change(change: Change) -> dict[str, Any]:
         "unsupported": list(change.unsupported),
         "original_span": list(change.original_span),
         "repost_span": list(change.repost_span),
+        "line": change.line,
+    }
+
+
+def _matching(matching: Matching | None) -> dict[str, Any] | None:
+    """What an article was matched to: its original (or why none), duplicates and copies."""
+    if matching is None:
+        return None
+    return {
+        "original": _match(matching.original) if matching.original else None,
+        "confidence": matching.confidence,
+        "margin": matching.margin,
+        "reason": matching.reason,
+        "duplicates": [_match(m) for m in matching.duplicates],
+        "copies": [_match(m) for m in matching.copies],
+    }
+
+
+def _match(match: Match) -> dict[str, Any]:
+    """Another article, where it is and how closely it matched."""
+    return {
+        "article": match.article,
+        "path": match.path,
+        "line": match.line,
+        "outlet": match.outlet,
+        "score": match.score,
+        "on": match.on,
+        "origin": match.origin,
+    }
+
+
+def _body_diff(audit: ArticleAudit) -> dict[str, Any] | None:
+    """Sentence counts by kind and every sentence that is not unchanged, with its text.
+
+    Spans are [start, end) in the bodies joined with blank lines.
+    """
+    body = audit.body
+    if body is None or audit.matching is None or audit.matching.original is None:
+        return None
+    counts = Counter(pair.kind for pair in body.pairs)
+    return {
+        "against": audit.matching.original.article,
+        "sentences": {kind: counts[kind] for kind in sorted(counts)},
+        "pairs": [
+            {
+                "kind": pair.kind,
+                "original": list(pair.original) if pair.original else None,
+                "repost": list(pair.repost) if pair.repost else None,
+                "original_text": body.original[slice(*pair.original)] if pair.original else None,
+                "repost_text": body.repost[slice(*pair.repost)] if pair.repost else None,
+            }
+            for pair in body.pairs
+            if pair.kind != "equal"
+        ],
     }
 
 

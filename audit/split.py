@@ -30,8 +30,10 @@ MAX_HEADLINE_CHARS = 250
 # A paragraph this long after two headline-like lines is the start of a record's body.
 MIN_BODY_CHARS = 80
 MAX_HEADLINE_WORDS = 30
-# Lines under a headline in which bylines and date lines are expected.
+# Lines under a headline in which bylines and date lines are expected...
 HEADER_ZONE = 4
+# ...after, at most, a standfirst this long ("Militias in Iraq are increasing...").
+MAX_STANDFIRST = 200
 
 _SENTENCE_END = re.compile(r"[.,;:\"\u201d]$")
 _BULLET = re.compile(r"^[-\u2022*\u2013\u2014]\s")
@@ -155,7 +157,7 @@ def _body(lines: Sequence[Line]) -> tuple[tuple[Paragraph, ...], tuple[Chrome, .
     in_footer = False
     for position, line in enumerate(lines):
         in_footer = in_footer or chrome.is_footer(line.text)
-        in_header = not paragraphs and position < HEADER_ZONE
+        in_header = position < HEADER_ZONE and _before_text(paragraphs)
         kind = "footer" if in_footer else (
             chrome.header_kind(line.text) if in_header else chrome.line_kind(line.text)
         )  # fmt: skip
@@ -164,6 +166,11 @@ def _body(lines: Sequence[Line]) -> tuple[tuple[Paragraph, ...], tuple[Chrome, .
         else:
             paragraphs.append(Paragraph(line.text, line.number))
     return tuple(paragraphs), tuple(furniture)
+
+
+def _before_text(paragraphs: Sequence[Paragraph]) -> bool:
+    """True while only a short standfirst, if anything, stands between headline and byline."""
+    return not paragraphs or (len(paragraphs) == 1 and len(paragraphs[0].text) <= MAX_STANDFIRST)
 
 
 def _chrome(line: Line, kind: str | None) -> Chrome:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, overload
 
 from text_to_num import text2num
 
@@ -26,7 +26,7 @@ _SPACES = re.compile(r"\s+")
 
 # A word: letters or digits, joined by apostrophes ("cleric's") or, between
 # digits, by a decimal point or thousands separator ("5,000", "14.34").
-_WORD = re.compile(r"[^\W_]+(?:(?:['\u2019\u02bc]|(?<=\d)[.,](?=\d))[^\W_]+)*")
+WORD = re.compile(r"[^\W_]+(?:(?:['\u2019\u02bc]|(?<=\d)[.,](?=\d))[^\W_]+)*")
 
 STOPWORDS = frozenset(
     """a an the of in on at to for from with by and or nor but as is are was were be been being
@@ -58,8 +58,63 @@ class Token:
 def tokenize(text: str) -> tuple[Token, ...]:
     """Split text into word tokens; punctuation and spacing are not tokens."""
     return tuple(
-        Token(m.group(), _fold_word(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)
+        Token(m.group(), _fold_word(m.group()), m.start(), m.end()) for m in WORD.finditer(text)
     )
+
+
+class Words(Sequence[Token]):
+    """The word tokens of parts of a long text, made into Tokens only on access.
+
+    Equivalent to ``tokenize`` on each part, but several times faster to build: words
+    and their folded forms come from whole-part regex passes, and character offsets are
+    found only when a token is looked at.
+    """
+
+    def __init__(self, text: str, parts: Sequence[tuple[int, int]]) -> None:
+        """The words of text[start:end] for each (start, end) part, in order."""
+        self.text = text
+        self.parts = parts
+        found = [WORD.findall(text, start, end) for start, end in parts]
+        self.counts = [len(words) for words in found]
+        self.texts = [w for words in found for w in words]
+        if text.isascii():
+            self.norms = [w.lower() for w in self.texts]
+        elif unicodedata.is_normalized("NFKC", text):
+            self.norms = [w.casefold() if w.isascii() else _apostrophes(w) for w in self.texts]
+        else:
+            self.norms = [_fold_word(w) for w in self.texts]
+        self._starts: list[int] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        """The character offset of every word."""
+        if self._starts is None:
+            self._starts = [
+                m.start() for start, end in self.parts for m in WORD.finditer(self.text, start, end)
+            ]
+        return self._starts
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Token]: ...
+    def __getitem__(self, i: int | slice) -> Token | Sequence[Token]:
+        if isinstance(i, slice):
+            return tuple(self._token(k) for k in range(*i.indices(len(self))))
+        return self._token(i if i >= 0 else len(self) + i)
+
+    def _token(self, k: int) -> Token:
+        """The k-th token."""
+        start, word = self.starts[k], self.texts[k]
+        return Token(word, self.norms[k], start, start + len(word))
+
+
+def _apostrophes(word: str) -> str:
+    """fold() of a word already in NFKC form: casefolded, one apostrophe style."""
+    return word.casefold().replace("\u2019", "'").replace("\u02bc", "'")
 
 
 def _fold_word(word: str) -> str:

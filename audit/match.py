@@ -1,0 +1,247 @@
+"""Match: find each article's likely original, the same article seen again, and its copies.
+
+Candidates come from the LSH band tables of one or more indexes (the run's own inputs and
+references in memory, and an index file). Each is rescored on its text:
+
+* body: ``containment``, the share of the smaller text's word 3-grams found in the
+  other (a repost that keeps part of an original still contains it), and
+  ``resemblance``, rapidfuzz's normalised Indel similarity of the two word sequences;
+  the score is their mean;
+* headline, for articles without a body: rapidfuzz's ``token_sort_ratio`` between the
+  headlines each side shows (its own and the one it quotes), the best pair.
+
+A candidate with the same headline and a near-identical body is a ``duplicate``, the same
+article seen again. Otherwise one of the two copied the other; which one is decided by
+``_direction``. The best candidate this article copied is its ``original``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
+
+from . import figures, sketch
+from .index import Index, Indexed, Sketches, body_text
+from .outlets import mentions
+from .records import Article, Match, Matching, Origin
+from .sketch import U32
+from .text import fold
+
+# Bodies shorter than this many words are matched on their headlines.
+MIN_BODY_WORDS = 25
+# Candidates rescored per query, taken by the number of LSH bands they share.
+CANDIDATES = 16
+MIN_BODY_SCORE = 0.4
+MIN_HEADLINE_SCORE = 0.75
+# Resemblance from which two bodies are the same text.
+SAME_TEXT = 0.97
+
+Direction = Literal["candidate", "query"] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """An article to match, with the content hash of its file (to skip itself)."""
+
+    article: Article
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A candidate rescored against a query."""
+
+    found: Indexed
+    origin: Origin
+    score: float
+    on: Literal["body", "headline"]
+    words: U32
+
+    def match(self) -> Match:
+        """The report record of this candidate."""
+        a = self.found.article
+        return Match(a.id, a.path, a.line, a.outlet, round(self.score, 3), self.on, self.origin)
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """What the rescoring compares: word hashes and the set of word-shingle hashes."""
+
+    words: U32
+    shingles: U32
+
+
+class Matcher:
+    """Matches articles against the indexes given, in order of preference."""
+
+    def __init__(self, sources: Sequence[tuple[Index, Origin]]) -> None:
+        self.sources = sources
+        self._texts: dict[tuple[str, int, str], _Text] = {}
+        self._found: dict[tuple[str, str, int], Article] = {}
+
+    def article(self, match: Match) -> Article:
+        """The article a match found (it must come from this matcher)."""
+        return self._found[(match.article, match.path, match.line)]
+
+    def scored(self, query: Query) -> list[Scored]:
+        """Every candidate scoring above the threshold, best first."""
+        text = self._text(query.article)
+        if len(text.words) >= MIN_BODY_WORDS:
+            found = self._rescored(query, "body")
+            if found:
+                return found
+        return self._rescored(query, "headline")
+
+    def match(self, query: Query) -> Matching:
+        """The original, duplicates and copies of an article."""
+        scored = self.scored(query)
+        if not scored:
+            return Matching(reason=f"no similar article in {self._describe()}")
+        q = query.article
+        duplicates = [s for s in scored if _same_article(q, s, self._text(q).words)]
+        others = [s for s in scored if s not in duplicates]
+        directions = {id(s): _direction(q, s) for s in others}
+        sources = [s for s in others if directions[id(s)] == "candidate"]
+        copies = [s for s in others if directions[id(s)] != "candidate"]
+        original = sources[0] if sources else None
+        margin = _margin(original, sources)
+        return Matching(
+            original=original.match() if original else None,
+            confidence=_confidence(original.score, margin) if original else None,
+            margin=None if original is None else round(margin, 3),
+            reason=None if original else _no_original(duplicates, copies, directions),
+            duplicates=tuple(s.match() for s in duplicates),
+            copies=tuple(s.match() for s in copies),
+        )
+
+    def _rescored(self, query: Query, field: Literal["body", "headline"]) -> list[Scored]:
+        """Candidates of one field from every source, rescored on text, best first."""
+        keys = Sketches.of([query.article], self.sources[0][0].settings).field(field)[0]
+        seen: set[tuple[str, int]] = {(query.sha256, query.article.line)}
+        scored = []
+        for index, origin in self.sources:
+            ids = [i for i, _hits in index.candidates(field, keys, CANDIDATES)]
+            for found in index.articles(ids).values():
+                key = (found.sha256, found.article.line)
+                if key in seen:
+                    continue
+                seen.add(key)
+                score = self._score(query.article, found.article, field)
+                if score >= (MIN_BODY_SCORE if field == "body" else MIN_HEADLINE_SCORE):
+                    words = self._text(found.article).words
+                    a = found.article
+                    self._found[(a.id, a.path, a.line)] = a
+                    scored.append(Scored(found, origin, score, field, words))
+        return sorted(scored, key=lambda s: (-s.score, s.found.article.path, s.found.article.line))
+
+    def _score(self, query: Article, candidate: Article, field: str) -> float:
+        """How closely the candidate's text matches the query's, from 0 to 1."""
+        if field == "headline":
+            return headline_score(query, candidate)
+        a, b = self._text(query), self._text(candidate)
+        if not len(a.shingles) or not len(b.shingles):
+            return 0.0
+        shared = len(np.intersect1d(a.shingles, b.shingles, assume_unique=True))
+        containment = shared / min(len(a.shingles), len(b.shingles))
+        resemblance = Indel.normalized_similarity(a.words.tolist(), b.words.tolist())
+        return (containment + resemblance) / 2
+
+    def _text(self, article: Article) -> _Text:
+        """The words and shingles of an article's body, computed once per article."""
+        key = (article.path, article.line, article.headline)
+        if key not in self._texts:
+            words = sketch.word_hashes(sketch.words(body_text(article)))
+            shingles = np.unique(sketch.shingle_hashes(words, self.sources[0][0].settings.shingle))
+            self._texts[key] = _Text(words, shingles)
+        return self._texts[key]
+
+    def _describe(self) -> str:
+        """The sources searched, for a 'no match' reason."""
+        return ", ".join(
+            f"{index.info().articles} {origin} articles" for index, origin in self.sources
+        )
+
+
+def headline_score(query: Article, candidate: Article) -> float:
+    """The best token_sort_ratio between the headlines the two articles show, from 0 to 1."""
+    mine = [h for h in (query.headline, query.original_headline) if h]
+    theirs = [h for h in (candidate.headline, candidate.original_headline) if h]
+    scores = process.cdist(mine, theirs, scorer=fuzz.token_sort_ratio, processor=fold)
+    return float(scores.max()) / 100
+
+
+def _same_article(query: Article, candidate: Scored, words: U32) -> bool:
+    """True when the candidate is this article seen again: same headlines, same body."""
+    other = candidate.found.article
+    return (
+        fold(query.headline) == fold(other.headline)
+        and fold(query.original_headline or "") == fold(other.original_headline or "")
+        and Indel.normalized_similarity(words.tolist(), candidate.words.tolist()) >= SAME_TEXT
+    )
+
+
+def _direction(query: Article, candidate: Scored) -> Direction:
+    """Which of two articles with the same text is the source: 'candidate', 'query' or unknown.
+
+    In order: an outlet's own article is the source of a repost record quoting it; an
+    earlier publication month is the source; an article that names the other's outlet
+    in its body ("told The Arab Weekly") took it from that outlet; a reference the
+    user supplied is the source of an input.
+    """
+    other = candidate.found.article
+    if (query.original_headline is None) != (other.original_headline is None):
+        return "candidate" if other.original_headline is None else "query"
+    earlier = _earlier(query, other)
+    if earlier:
+        return earlier
+    names_other = bool(other.outlet) and mentions(str(other.outlet), body_text(query))
+    names_query = bool(query.outlet) and mentions(str(query.outlet), body_text(other))
+    if query.outlet != other.outlet and names_other != names_query:
+        return "candidate" if names_other else "query"
+    return "candidate" if candidate.origin != "input" else None
+
+
+def _earlier(query: Article, other: Article) -> Direction:
+    """'candidate' or 'query' when both have a publication month and they differ."""
+    a, b = figures.published(query), figures.published(other)
+    if None in (a.year, a.month, b.year, b.month) or (a.year, a.month) == (b.year, b.month):
+        return None
+    return "candidate" if (b.year, b.month) < (a.year, a.month) else "query"
+
+
+def _margin(original: Scored | None, sources: list[Scored]) -> float:
+    """The original's lead over the best source with a different text (its score if none)."""
+    if original is None:
+        return 0.0
+    rivals = [
+        s.score
+        for s in sources
+        if s is not original
+        and Indel.normalized_similarity(s.words.tolist(), original.words.tolist()) < SAME_TEXT
+    ]
+    return original.score - max(rivals, default=0.0)
+
+
+def _confidence(score: float, margin: float) -> str:
+    """How sure the match is, from its score and its lead over the runner-up."""
+    if score >= 0.7 and margin >= 0.2:
+        return "high"
+    if score >= 0.5 and margin >= 0.1:
+        return "medium"
+    return "low"
+
+
+def _no_original(
+    duplicates: list[Scored], copies: list[Scored], directions: dict[int, Direction]
+) -> str:
+    """Why an article that has similar articles has no original."""
+    if any(directions[id(s)] == "query" for s in copies):
+        return "earliest version found: others copied it"
+    if copies:
+        return "same text under another outlet or headline; which came first is unknown"
+    return "only the same article seen again"
