@@ -12,15 +12,18 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import IntEnum
+from pathlib import Path
 from typing import Any
 
 import click
 
-from . import ingest, report, report_json
+from . import config, ingest, report, report_json
 from .errors import AuditError
-from .pipeline import Progress, audit_paths
+from .index import DEFAULT_PATH, Index
+from .pipeline import Progress, Sources, audit_paths, index_paths
 from .records import AuditResult
 
+_INDEX_HELP = f"Index file [default: [tool.audit] index, else {DEFAULT_PATH}]."
 # Show a progress bar from this many files on, and only on a terminal.
 PROGRESS_MIN_FILES = 20
 
@@ -59,15 +62,41 @@ def main() -> None:
     show_default=True,
     help="Which reports to write.",
 )
+@click.option(
+    "--index",
+    "index_path",
+    type=click.Path(dir_okay=False),
+    help="Reference index to find originals in [default: [tool.audit] index, or "
+    f"{DEFAULT_PATH} when it exists].",
+)
+@click.option(
+    "--reference",
+    "references",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Reference files or folders of originals, indexed in memory for this run (repeatable).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def run(paths: tuple[str, ...], output: str, fmt: str, quiet: bool) -> None:
+def run(
+    paths: tuple[str, ...],
+    output: str,
+    fmt: str,
+    index_path: str | None,
+    references: tuple[str, ...],
+    quiet: bool,
+) -> None:
     """Audit files or folders (recursively, *.txt) and write JSON and HTML reports.
+
+    Each article is matched against the other inputs, the --reference files and the
+    index to find its original, and its headline and body are compared with it.
 
     Example: audit run seeds/ -o reports/
     """
     with _errors_to_exit_codes():
         files = list(ingest.expand(paths))
-        result = audit_paths(files, progress=_progress(len(files), quiet))
+        with _run_index(index_path) as index:
+            sources = Sources(references, index)
+            result = audit_paths(files, progress=_progress(len(files), quiet), sources=sources)
         if not result.inputs:
             _fail(result, "nothing could be read")
         written = report.write_reports(result, output, fmt)
@@ -76,16 +105,86 @@ def run(paths: tuple[str, ...], output: str, fmt: str, quiet: bool) -> None:
     sys.exit(ExitCode.OK)
 
 
+@main.group()
+def index() -> None:
+    """Build and inspect the reference index that originals are looked up in.
+
+    Example: audit index add seeds/
+    """
+
+
+@index.command("add")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--index", "index_path", type=click.Path(dir_okay=False), help=_INDEX_HELP)
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def index_add(paths: tuple[str, ...], index_path: str | None, quiet: bool) -> None:
+    """Add the articles of files or folders to the index; files already in it are skipped.
+
+    Example: audit index add seeds/ --index .audit/index.sqlite
+    """
+    with _errors_to_exit_codes():
+        target = Index.open(config.load().index_path(index_path))
+        added, skipped = index_paths(target, paths)
+        for item in skipped:
+            click.echo(f"skipped {item.path}: {item.reason}", err=True)
+        if not quiet:
+            info = target.info()
+            click.echo(
+                f"added {added.files_added} files ({added.articles_added} articles), "
+                f"{added.files_present} already indexed; {info.path} holds {info.files} files, "
+                f"{info.articles} articles",
+                err=True,
+            )
+    sys.exit(ExitCode.OK)
+
+
+@index.command("info")
+@click.option("--index", "index_path", type=click.Path(dir_okay=False), help=_INDEX_HELP)
+def index_info(index_path: str | None) -> None:
+    """Print the index's counts, size and sketch settings.
+
+    Example: audit index info --index .audit/index.sqlite
+    """
+    with _errors_to_exit_codes():
+        info = Index.open(config.load().index_path(index_path), create=False).info()
+        click.echo(f"index: {info.path}")
+        click.echo(f"files: {info.files}")
+        click.echo(f"articles: {info.articles}")
+        click.echo("segments: " + ", ".join(f"{k} {v}" for k, v in info.segments.items()))
+        click.echo(f"size: {info.bytes} bytes")
+        for key, value in info.settings.items():
+            click.echo(f"{key}: {value}")
+    sys.exit(ExitCode.OK)
+
+
+@contextmanager
+def _run_index(given: str | None) -> Iterator[Index | None]:
+    """The index a run reads: given, configured, or the default one when it exists."""
+    settings = config.load()
+    path = given or settings.index
+    if path is None and Path(DEFAULT_PATH).is_file():
+        path = DEFAULT_PATH
+    if path is None:
+        yield None
+        return
+    opened = Index.open(path, create=False)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
 def summary_line(result: AuditResult) -> str:
-    """The closing summary: reposts, files, inserted wording, severities, events, skipped."""
+    """The closing summary: reposts, files, inserted wording, originals, events, skipped."""
     counts = report_json.summary(result)
     severities = ", ".join(f"{n} {name}" for name, n in counts["severity"].items() if n)
     singles = counts["articles"] - counts["reposts"]
     return (
         f"{counts['reposts']} reposts and {singles} other articles in {counts['files']} files, "
         f"{counts['with_unsupported_terms']} with inserted wording ({severities}); "
-        f"{counts['events']} events, {counts['events_with_disagreement']} with disagreeing "
-        f"figures; {counts['skipped']} files skipped"
+        f"{counts['with_original']} matched to an original, {counts['with_body_changes']} with "
+        f"altered bodies; {counts['events']} events, {counts['events_with_disagreement']} with "
+        f"disagreeing figures; {counts['skipped']} files skipped"
     )
 
 

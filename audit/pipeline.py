@@ -12,7 +12,7 @@ from typing import BinaryIO
 
 from . import classify, diff, events, figures, ingest, split
 from .align import Aligned, align_bodies, paragraph_line
-from .index import MEMORY, Index
+from .index import MEMORY, AddResult, Index
 from .match import Matcher, Query
 from .records import (
     Article,
@@ -61,6 +61,21 @@ def audit_paths(
     ]
     inputs = tuple(_input_file(doc, len(articles)) for doc, articles in batch)
     return AuditResult(inputs, tuple(skipped), tuple(audits), events.find_events(audits))
+
+
+def index_paths(
+    index: Index, paths: Iterable[str], progress: Progress | None = None, batch_files: int = 500
+) -> tuple[AddResult, tuple[Skipped, ...]]:
+    """Add the articles of files to an index, one transaction per batch of files."""
+    skipped: list[Skipped] = []
+    files = added = present = 0
+    expanded = list(ingest.expand(paths))
+    for start in range(0, len(expanded), batch_files):
+        batch = _read(expanded[start : start + batch_files], None, progress, skipped, set())
+        result = index.add(batch)
+        files, added = files + result.files_added, added + result.articles_added
+        present += result.files_present
+    return AddResult(files, added, present), tuple(skipped)
 
 
 def audit_article(

@@ -16,18 +16,9 @@ from .events import event_of_articles, outlet_claims
 from .records import ArticleAudit, AuditResult, Change, Severity
 from .report_events import EVENTS_PAGE, FigureRow, events_page, figure_rows
 from .report_json import article_kinds, summary
+from .report_match import MatchingView, Segment, matching_view
 
 ARTICLES_DIR = "articles"
-
-
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """A stretch of an inline diff: unchanged, deleted or inserted text, with text markers."""
-
-    kind: str
-    text: str
-    before: str = ""
-    after: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +72,7 @@ class ArticlePage:
     body: tuple[LineRow, ...]
     figures: tuple[FigureRow, ...] = ()
     event_href: str = ""
+    matching: MatchingView | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +91,9 @@ def render(result: AuditResult) -> dict[str, str]:
     """All pages of the report, keyed by relative file name."""
     pages = {"index.html": _template("index.html").render(page=index_page(result))}
     events = event_of_articles(result.events)
+    ids = {audit.article.id for audit in result.articles}
     for audit in result.articles:
-        page = article_page(audit, events.get(audit.article.id))
+        page = article_page(audit, events.get(audit.article.id), ids)
         pages[f"{ARTICLES_DIR}/{page.id}.html"] = _template("article.html").render(page=page)
     view = events_page(result.events, lambda article: f"{ARTICLES_DIR}/{article}.html")
     pages[EVENTS_PAGE] = _template("events.html").render(page=view)
@@ -116,6 +109,9 @@ def index_page(result: AuditResult) -> IndexPage:
         ("articles", counts["articles"]),
         ("reposts", counts["reposts"]),
         ("reposts with inserted wording", counts["with_unsupported_terms"]),
+        ("matched to an original", counts["with_original"]),
+        ("with altered bodies", counts["with_body_changes"]),
+        ("seen more than once", counts["with_duplicates"]),
         *((f"severity {name}", n) for name, n in counts["severity"].items()),
     )
     ordered = sorted(result.articles, key=lambda a: -a.severity.rank)
@@ -128,8 +124,11 @@ def index_page(result: AuditResult) -> IndexPage:
     )
 
 
-def article_page(audit: ArticleAudit, event: str | None = None) -> ArticlePage:
-    """View data of one article page; event is the id of the event it reports, if any."""
+def article_page(
+    audit: ArticleAudit, event: str | None = None, has_page: set[str] | None = None
+) -> ArticlePage:
+    """View data of one article page; event is the id of the event it reports, if any,
+    and has_page the ids of articles with a page to link to."""
     a = audit.article
     headline_changes = [c for c in audit.changes if c.where == "headline"]
     terms = dict.fromkeys(t for c in audit.changes for t in c.unsupported)
@@ -147,6 +146,7 @@ def article_page(audit: ArticleAudit, event: str | None = None) -> ArticlePage:
         body=tuple(LineRow(p.line, p.text) for p in a.body),
         figures=figure_rows(audit.figures, outlet_claims(audit), event),
         event_href=f"../{EVENTS_PAGE}#{event}" if event else "",
+        matching=matching_view(audit, has_page or set()),
     )
 
 
