@@ -34,8 +34,11 @@ from .text import fold
 
 # Bodies shorter than this many words are matched on their headlines.
 MIN_BODY_WORDS = 25
-# Candidates rescored per query, taken by the number of LSH bands they share.
+# Candidates rescored per query, taken by the number of LSH bands they share, and only
+# those sharing at least this share of the best candidate's bands (a repost keeping 40%
+# of an original's shingles shares about 10 of 64 bands with it, an unrelated text 0-2).
 CANDIDATES = 16
+MIN_HITS_SHARE = 0.25
 MIN_BODY_SCORE = 0.4
 MIN_HEADLINE_SCORE = 0.75
 # Resemblance from which two bodies are the same text.
@@ -124,8 +127,13 @@ class Matcher:
         keys = Sketches.of([query.article], self.sources[0][0].settings).field(field)[0]
         seen: set[tuple[str, int]] = {(query.sha256, query.article.line)}
         scored = []
-        for index, origin in self.sources:
-            ids = [i for i, _hits in index.candidates(field, keys, CANDIDATES)]
+        found_by = [
+            (index.candidates(field, keys, CANDIDATES), index, origin)
+            for index, origin in self.sources
+        ]
+        floor = MIN_HITS_SHARE * max((hits for c, _, _ in found_by for _, hits in c), default=0)
+        for candidates, index, origin in found_by:
+            ids = [i for i, hits in candidates if hits >= floor]
             for found in index.articles(ids).values():
                 key = (found.sha256, found.article.line)
                 if key in seen:

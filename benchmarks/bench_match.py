@@ -1,0 +1,283 @@
+"""Benchmark finding a repost's original in a reference index, against two baselines.
+
+    python benchmarks/bench_match.py [--quick] [--sizes 10000 100000] [--queries 500]
+
+The reference corpus is generated: news-like articles drawn from a word-bigram model of
+the seed bodies (so unrelated articles share common phrases, as real news does), each
+with a headline and 6-12 paragraphs. One in ten also gets a "follow-up" article that
+repeats half of its paragraphs, so the right original has a close rival. Each query is a
+repost of a random original: headline rewritten, 10-15% of body words replaced, one
+generated paragraph inserted.
+
+For audit's index (SQLite file, LSH band segments, matcher rescoring) and two baselines
+it prints build rate, bytes per indexed document, query p50/p99 and top-1 accuracy:
+
+* brute force: rapidfuzz ``process.extractOne`` (``fuzz.ratio``) over every reference
+  body, on a sample of the queries;
+* datasketch's documented pattern: ``MinHash.update`` per shingle and an in-memory
+  ``MinHashLSH`` with default settings (built on at most ``--datasketch-cap`` documents,
+  with queries whose original is among them).
+
+Memory is what tracemalloc sees allocated by the in-memory structures a query needs.
+Prints figures only; it asserts nothing (tests check behaviour, not time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from datasketch import MinHash, MinHashLSH  # noqa: E402
+from rapidfuzz import fuzz, process  # noqa: E402
+
+from audit import ingest, split  # noqa: E402
+from audit.index import Index, body_text  # noqa: E402
+from audit.match import Matcher, Query  # noqa: E402
+from audit.records import Article, Document, Paragraph, Skipped  # noqa: E402
+from audit.sketch import words  # noqa: E402
+from audit.text import fold  # noqa: E402
+
+LOADED_TERMS = ("the Beast", "the deceivers", "the false prophet", "the traitors", "the Horde")
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Reference articles and reposts of some of them, with the index of each one's original."""
+
+    references: list[Article]
+    queries: list[tuple[Article, int]]
+
+
+class Bigrams:
+    """A word-bigram model of the seed bodies that writes sentences."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.next: dict[str, list[str]] = defaultdict(list)
+        self.starts: list[str] = []
+        for path in sorted((ROOT / "seeds").glob("*.txt")):
+            doc = ingest.read(str(path))
+            if isinstance(doc, Skipped):
+                continue
+            for article in split.split(doc):
+                for paragraph in article.body:
+                    tokens = paragraph.text.split()
+                    if tokens:
+                        self.starts.append(tokens[0])
+                    for a, b in zip(tokens, tokens[1:], strict=False):
+                        self.next[a].append(b)
+        self.vocabulary = sorted(self.next)
+
+    def sentence(self, length: int) -> str:
+        """About length words, starting like a paragraph of the seeds, ending with a stop."""
+        word = self.rng.choice(self.starts)
+        out = [word]
+        while len(out) < length:
+            followers = self.next.get(word)
+            word = self.rng.choice(followers) if followers else self.rng.choice(self.starts)
+            out.append(word)
+        return " ".join(out).rstrip(".,;:") + "."
+
+    def paragraph(self) -> str:
+        """Two to four sentences."""
+        return " ".join(
+            self.sentence(self.rng.randint(12, 28)) for _ in range(self.rng.randint(2, 4))
+        )
+
+
+def make_corpus(size: int, queries: int, seed: int = 11) -> Corpus:
+    """size reference articles (one in ten with a follow-up) and reposts of some of them."""
+    rng = random.Random(seed)
+    model = Bigrams(rng)
+    references: list[Article] = []
+    originals: list[int] = []
+    while len(references) < size:
+        paragraphs = [model.paragraph() for _ in range(rng.randint(6, 12))]
+        originals.append(len(references))
+        references.append(_article(f"ref{len(references)}", model.sentence(10), paragraphs))
+        if rng.random() < 0.1 and len(references) < size:
+            half = paragraphs[: len(paragraphs) // 2] + [model.paragraph() for _ in range(3)]
+            references.append(_article(f"ref{len(references)}", model.sentence(10), half))
+    chosen = rng.sample(originals, min(queries, len(originals)))
+    return Corpus(references, [(_repost(references[i], model, rng), i) for i in chosen])
+
+
+def _repost(original: Article, model: Bigrams, rng: random.Random) -> Article:
+    """The original with its headline rewritten, 10-15% of words replaced, a paragraph added."""
+    share = rng.uniform(0.10, 0.15)
+    paragraphs = [
+        " ".join(
+            rng.choice(model.vocabulary) if rng.random() < share else w for w in p.text.split()
+        )
+        for p in original.body
+    ]
+    paragraphs.insert(rng.randrange(len(paragraphs) + 1), model.paragraph())
+    head = original.headline.split()
+    head[rng.randrange(len(head)) : rng.randrange(len(head)) + 2] = [rng.choice(LOADED_TERMS)]
+    return _article(f"repost-of-{original.id}", " ".join(head), paragraphs)
+
+
+def _article(name: str, headline: str, paragraphs: Sequence[str]) -> Article:
+    """An article as split would give it, one per file."""
+    body = tuple(Paragraph(text, 3 + 2 * i) for i, text in enumerate(paragraphs))
+    return Article(name, f"{name}.txt", 1, headline, None, None, body, ())
+
+
+def _document(article: Article) -> Document:
+    """A stand-in document for an article (its file's content hash)."""
+    text = article.headline + "\n\n" + body_text(article)
+    return Document(article.path, text, hashlib.sha256(text.encode()).hexdigest(), "utf-8")
+
+
+def percentile(values: Sequence[float], share: float) -> float:
+    """The value below which share of the values fall."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def timed(function: Callable[[], object]) -> tuple[float, object]:
+    """Seconds a call takes, and what it returned."""
+    began = time.perf_counter()
+    value = function()
+    return time.perf_counter() - began, value
+
+
+def row(
+    name: str, rate: float | None, per_doc: float | None, times: list[float], hits: int
+) -> None:
+    """One line of the results table."""
+    rate_text = f"{rate:10.0f}" if rate else f"{'-':>10}"
+    bytes_text = f"{per_doc:10.0f}" if per_doc else f"{'-':>10}"
+    print(
+        f"  {name:34s} {rate_text} {bytes_text} {percentile(times, 0.5) * 1e3:9.2f} "
+        f"{percentile(times, 0.99) * 1e3:9.2f} {hits / len(times):8.3f}  ({len(times)} queries)"
+    )
+
+
+def bench_audit(corpus: Corpus, folder: str) -> tuple[float, list[float]]:
+    """audit's index: build rate, memory per document, query times; prints its row."""
+    path = str(Path(folder) / "index.sqlite")
+    batch = [(_document(a), [a]) for a in corpus.references]
+    index = Index.open(path)
+    seconds, _ = timed(lambda: [index.add(batch[i : i + 5000]) for i in range(0, len(batch), 5000)])
+    index.close()
+    tracemalloc.start()
+    index = Index.open(path, create=False)
+    matcher = Matcher([(index, "index")])
+    times, hits = [], 0
+    for query, truth in corpus.queries:
+        took, scored = timed(lambda q=query: matcher.scored(Query(q, "")))
+        times.append(took)
+        hits += bool(scored) and scored[0].found.article.id == corpus.references[truth].id  # type: ignore[index, attr-defined]
+        if len(times) == 1:
+            loaded = tracemalloc.get_traced_memory()[0]
+            tracemalloc.stop()
+    size = len(corpus.references)
+    disk = Path(path).stat().st_size / size
+    row("audit (SQLite + LSH bands)", size / seconds, loaded / size, times, hits)
+    print(
+        f"  {'':34s} {'':10s} disk {disk:5.0f} B/doc, band tables {index.nbytes / size:.0f} B/doc"
+    )
+    return size / seconds, times
+
+
+def bench_brute_force(corpus: Corpus, sample: int) -> list[float]:
+    """rapidfuzz over every reference body, on the first `sample` queries."""
+    choices = [fold(body_text(a)) for a in corpus.references]
+    times, hits = [], 0
+    for query, truth in corpus.queries[:sample]:
+        text = fold(body_text(query))
+        took, best = timed(lambda t=text: process.extractOne(t, choices, scorer=fuzz.ratio))
+        times.append(took)
+        hits += best is not None and best[2] == truth  # type: ignore[index]
+    row("brute force (rapidfuzz ratio)", None, None, times, hits)
+    return times
+
+
+def bench_datasketch(corpus: Corpus, cap: int) -> float:
+    """datasketch's per-token MinHash and default MinHashLSH, on at most cap documents."""
+    references = corpus.references[:cap]
+
+    def minhash(article: Article) -> MinHash:
+        m = MinHash(num_perm=128)
+        w = words(body_text(article))
+        for i in range(max(1, len(w) - 2)):
+            m.update(" ".join(w[i : i + 3]).encode("utf-8"))
+        return m
+
+    began = time.perf_counter()
+    lsh = MinHashLSH(num_perm=128)
+    kept = {}
+    for article in references:
+        m = minhash(article)
+        lsh.insert(article.id, m)
+        kept[article.id] = m
+    seconds = time.perf_counter() - began
+    # Memory of the LSH alone (the MinHashes kept for ranking are not counted).
+    tracemalloc.start()
+    measured = MinHashLSH(num_perm=128)
+    for key, m in kept.items():
+        measured.insert(key, m)
+    memory = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    del measured
+    times, hits = [], 0
+    for query, truth in corpus.queries:
+        if truth >= cap:
+            continue
+        began = time.perf_counter()
+        m = minhash(query)
+        found = lsh.query(m)
+        best = max(found, key=lambda key: m.jaccard(kept[key]), default=None)
+        times.append(time.perf_counter() - began)
+        hits += best == references[truth].id
+    row(
+        f"datasketch pattern (N={len(references)})",
+        len(references) / seconds,
+        memory / len(references),
+        times,
+        hits,
+    )
+    return len(references) / seconds
+
+
+def main() -> None:
+    """Run the benchmark at each size."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="one small size for CI")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--queries", type=int, default=500)
+    parser.add_argument("--brute-sample", type=int, default=20)
+    parser.add_argument("--datasketch-cap", type=int, default=10_000)
+    args = parser.parse_args()
+    sizes = [2_000] if args.quick else args.sizes
+    queries = 100 if args.quick else args.queries
+    for size in sizes:
+        corpus = make_corpus(size, queries)
+        print(f"matching {len(corpus.queries)} reposts against N={size} reference articles")
+        print(f"  {'':34s} {'build/s':>10} {'B/doc':>10} {'p50 ms':>9} {'p99 ms':>9} {'top-1':>8}")
+        with tempfile.TemporaryDirectory() as folder:
+            rate, ours = bench_audit(corpus, folder)
+        brute = bench_brute_force(corpus, args.brute_sample)
+        baseline_rate = bench_datasketch(corpus, min(size, args.datasketch_cap))
+        print(
+            f"  query p50 {statistics.median(brute) / statistics.median(ours):.0f}x faster than "
+            f"brute force; build {rate / baseline_rate:.1f}x the datasketch pattern's rate"
+        )
+
+
+if __name__ == "__main__":
+    main()
