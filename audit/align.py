@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -63,7 +64,7 @@ class Text:
         bounds = list(itertools.accumulate(tokens.counts, initial=0))
         kept = [k for k, n in enumerate(tokens.counts) if n]
         sentences = tuple((bounds[k], bounds[k + 1]) for k in kept)
-        keys = [diff.compare_key(n) for n in tokens.norms]
+        keys = list(map(diff.compare_key, tokens.norms))
         return cls(text, tokens, keys, sentences, tuple(parts[k] for k in kept))
 
     def span(self, first: int, last: int) -> Span:
@@ -163,25 +164,24 @@ def _links(
 ) -> set[tuple[int, int]]:
     """Sentence pairs of a gap that share at least MIN_LINK of the shorter one's words."""
     ta1, tb1 = a.sentences[i1 - 1][1], b.sentences[j1 - 1][1]
-    a_owner = _owners(a, i0, i1)
-    b_owner = _owners(b, j0, j1)
+    a_ends = [a.sentences[i][1] - ta0 for i in range(i0, i1)]
+    b_ends = [b.sentences[j][1] - tb0 for j in range(j0, j1)]
     shared: dict[tuple[int, int], int] = {}
     for block in Indel.opcodes(a.keys[ta0:ta1], b.keys[tb0:tb1]):
         if block.tag != "equal":
             continue
-        for k in range(block.src_end - block.src_start):
-            pair = (a_owner[block.src_start + k], b_owner[block.dest_start + k])
-            shared[pair] = shared.get(pair, 0) + 1
+        x, y, left = block.src_start, block.dest_start, block.src_end - block.src_start
+        while left > 0:  # one step per stretch within one sentence on both sides
+            si, sj = bisect_right(a_ends, x), bisect_right(b_ends, y)
+            run = min(a_ends[si] - x, b_ends[sj] - y, left)
+            pair = (i0 + si, j0 + sj)
+            shared[pair] = shared.get(pair, 0) + run
+            x, y, left = x + run, y + run, left - run
     return {
         (i, j)
         for (i, j), count in shared.items()
         if count >= MIN_LINK * min(_length(a, i), _length(b, j))
     }
-
-
-def _owners(t: Text, first: int, last: int) -> list[int]:
-    """The sentence index of every word of sentences first..last-1."""
-    return [s for s in range(first, last) for _ in range(*t.sentences[s])]
 
 
 def _length(t: Text, sentence: int) -> int:
@@ -266,10 +266,7 @@ def _has_content(a: Text, b: Text, op: EditOp) -> bool:
 
 def _word_ops(a: Text, b: Text, ta0: int, ta1: int, tb0: int, tb1: int) -> list[EditOp]:
     """The word alignment of a[ta0:ta1] with b[tb0:tb1], in whole-text word positions."""
-    return [
-        EditOp(op.tag, op.a0 + ta0, op.a1 + ta0, op.b0 + tb0, op.b1 + tb0)
-        for op in diff.align_keys(a.keys[ta0:ta1], b.keys[tb0:tb1])
-    ]
+    return list(diff.align_keys(a.keys[ta0:ta1], b.keys[tb0:tb1], ta0, tb0))
 
 
 def _pairs(a: Text, b: Text, groups: list[_Group]) -> tuple[SentencePair, ...]:

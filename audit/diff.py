@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
-from .records import EditOp, OpTag, Span
+from .records import EditOp, Span
 from .text import Token, number_value
 
 
@@ -25,18 +25,22 @@ def align(original: Sequence[Token], repost: Sequence[Token]) -> tuple[EditOp, .
     )
 
 
-def align_keys(a: Sequence[str], b: Sequence[str]) -> tuple[EditOp, ...]:
-    """The edit operations between two sequences of comparison keys (see compare_key)."""
+def align_keys(
+    a: Sequence[str], b: Sequence[str], a_offset: int = 0, b_offset: int = 0
+) -> tuple[EditOp, ...]:
+    """The edit operations between two sequences of comparison keys (see compare_key);
+    positions are shifted by the offsets, for slices of longer texts."""
     ops: list[EditOp] = []
     for op in Indel.opcodes(a, b):
         if op.tag == "equal":
             continue
-        if ops and ops[-1].a1 == op.src_start and ops[-1].b1 == op.dest_start:
+        a0, a1 = op.src_start + a_offset, op.src_end + a_offset
+        b0, b1 = op.dest_start + b_offset, op.dest_end + b_offset
+        if ops and ops[-1].a1 == a0 and ops[-1].b1 == b0:
             last = ops.pop()
-            ops.append(EditOp("replace", last.a0, op.src_end, last.b0, op.dest_end))
+            ops.append(EditOp("replace", last.a0, a1, last.b0, b1))
         else:
-            tag: OpTag = "delete" if op.tag == "delete" else "insert"
-            ops.append(EditOp(tag, op.src_start, op.src_end, op.dest_start, op.dest_end))
+            ops.append(EditOp("delete" if op.tag == "delete" else "insert", a0, a1, b0, b1))
     return tuple(ops)
 
 

@@ -41,7 +41,7 @@ CANDIDATES = 16
 MIN_HITS_SHARE = 0.25
 MIN_BODY_SCORE = 0.4
 MIN_HEADLINE_SCORE = 0.75
-# Resemblance from which two bodies are the same text.
+# Resemblance from which two candidate originals count as one text (for the margin).
 SAME_TEXT = 0.97
 
 Direction = Literal["candidate", "query"] | None
@@ -184,12 +184,16 @@ def headline_score(query: Article, candidate: Article) -> float:
 
 
 def _same_article(query: Article, candidate: Scored, words: U32) -> bool:
-    """True when the candidate is this article seen again: same headlines, same body."""
+    """True when the candidate is this article seen again: same headlines, same words.
+
+    Case, quote and dash styles, spacing and punctuation do not count; any changed word
+    does, so a copy with one phrase altered is a copy, not the same article.
+    """
     other = candidate.found.article
     return (
         fold(query.headline) == fold(other.headline)
         and fold(query.original_headline or "") == fold(other.original_headline or "")
-        and Indel.normalized_similarity(words.tolist(), candidate.words.tolist()) >= SAME_TEXT
+        and np.array_equal(words, candidate.words)
     )
 
 

@@ -77,10 +77,11 @@ class Words(Sequence[Token]):
         found = [WORD.findall(text, start, end) for start, end in parts]
         self.counts = [len(words) for words in found]
         self.texts = [w for words in found for w in words]
-        if text.isascii():
-            self.norms = [w.lower() for w in self.texts]
-        elif unicodedata.is_normalized("NFKC", text):
-            self.norms = [w.casefold() if w.isascii() else _apostrophes(w) for w in self.texts]
+        joined = " ".join(self.texts)  # only the words matter, not the spaces between
+        if joined.isascii():
+            self.norms = joined.lower().split(" ") if self.texts else []
+        elif unicodedata.is_normalized("NFKC", joined):
+            self.norms = _apostrophes(joined).split(" ")
         else:
             self.norms = [_fold_word(w) for w in self.texts]
         self._starts: list[int] | None = None

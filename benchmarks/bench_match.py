@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import random
 import statistics
 import sys
@@ -77,7 +78,7 @@ class Bigrams:
                     tokens = paragraph.text.split()
                     if tokens:
                         self.starts.append(tokens[0])
-                    for a, b in zip(tokens, tokens[1:], strict=False):
+                    for a, b in itertools.pairwise(tokens):
                         self.next[a].append(b)
         self.vocabulary = sorted(self.next)
 
