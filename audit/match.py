@@ -86,6 +86,7 @@ class Matcher:
         self.sources = sources
         self._texts: dict[tuple[str, int, str], _Text] = {}
         self._found: dict[tuple[str, str, int], Article] = {}
+        self._searched: str | None = None
 
     def article(self, match: Match) -> Article:
         """The article a match found (it must come from this matcher)."""
@@ -124,33 +125,40 @@ class Matcher:
 
     def _rescored(self, query: Query, field: Literal["body", "headline"]) -> list[Scored]:
         """Candidates of one field from every source, rescored on text, best first."""
-        keys = Sketches.of([query.article], self.sources[0][0].settings).field(field)[0]
-        seen: set[tuple[str, int]] = {(query.sha256, query.article.line)}
+        found = self._candidates(query, field)
+        if field == "headline":
+            scores = headline_scores(query.article, [f.article for f, _ in found])
+        else:
+            scores = [self._score(query.article, f.article) for f, _ in found]
+        floor = MIN_BODY_SCORE if field == "body" else MIN_HEADLINE_SCORE
         scored = []
+        for (item, origin), score in zip(found, scores, strict=True):
+            if score >= floor:
+                a = item.article
+                self._found[(a.id, a.path, a.line)] = a
+                scored.append(Scored(item, origin, score, field, self._text(a).words))
+        return sorted(scored, key=lambda s: (-s.score, s.found.article.path, s.found.article.line))
+
+    def _candidates(self, query: Query, field: str) -> list[tuple[Indexed, Origin]]:
+        """The articles sharing enough LSH bands with the query, itself and repeats left out."""
+        keys = Sketches.of([query.article], self.sources[0][0].settings).field(field)[0]
         found_by = [
             (index.candidates(field, keys, CANDIDATES), index, origin)
             for index, origin in self.sources
         ]
         floor = MIN_HITS_SHARE * max((hits for c, _, _ in found_by for _, hits in c), default=0)
+        seen: set[tuple[str, int]] = {(query.sha256, query.article.line)}
+        found: list[tuple[Indexed, Origin]] = []
         for candidates, index, origin in found_by:
-            ids = [i for i, hits in candidates if hits >= floor]
-            for found in index.articles(ids).values():
-                key = (found.sha256, found.article.line)
-                if key in seen:
-                    continue
-                seen.add(key)
-                score = self._score(query.article, found.article, field)
-                if score >= (MIN_BODY_SCORE if field == "body" else MIN_HEADLINE_SCORE):
-                    words = self._text(found.article).words
-                    a = found.article
-                    self._found[(a.id, a.path, a.line)] = a
-                    scored.append(Scored(found, origin, score, field, words))
-        return sorted(scored, key=lambda s: (-s.score, s.found.article.path, s.found.article.line))
+            for item in index.articles([i for i, hits in candidates if hits >= floor]).values():
+                key = (item.sha256, item.article.line)
+                if key not in seen:
+                    seen.add(key)
+                    found.append((item, origin))
+        return found
 
-    def _score(self, query: Article, candidate: Article, field: str) -> float:
-        """How closely the candidate's text matches the query's, from 0 to 1."""
-        if field == "headline":
-            return headline_score(query, candidate)
+    def _score(self, query: Article, candidate: Article) -> float:
+        """How closely the candidate's body matches the query's, from 0 to 1."""
         a, b = self._text(query), self._text(candidate)
         if not len(a.shingles) or not len(b.shingles):
             return 0.0
@@ -170,17 +178,23 @@ class Matcher:
 
     def _describe(self) -> str:
         """The sources searched, for a 'no match' reason."""
-        return ", ".join(
-            f"{index.info().articles} {origin} articles" for index, origin in self.sources
-        )
+        if self._searched is None:
+            self._searched = ", ".join(
+                f"{index.info().articles} {origin} articles" for index, origin in self.sources
+            )
+        return self._searched
 
 
-def headline_score(query: Article, candidate: Article) -> float:
-    """The best token_sort_ratio between the headlines the two articles show, from 0 to 1."""
+def headline_scores(query: Article, candidates: Sequence[Article]) -> list[float]:
+    """For each candidate, the best token_sort_ratio (0 to 1) between the headlines the two
+    show (their own and the one they quote), from one rapidfuzz cdist over all of them."""
+    if not candidates:
+        return []
     mine = [h for h in (query.headline, query.original_headline) if h]
-    theirs = [h for h in (candidate.headline, candidate.original_headline) if h]
+    theirs = [h for c in candidates for h in (c.headline, c.original_headline or c.headline)]
     scores = process.cdist(mine, theirs, scorer=fuzz.token_sort_ratio, processor=fold)
-    return float(scores.max()) / 100
+    best = scores.max(axis=0).reshape(len(candidates), 2).max(axis=1)
+    return [float(value) / 100 for value in best]
 
 
 def _same_article(query: Article, candidate: Scored, words: U32) -> bool:

@@ -14,17 +14,6 @@ from .records import ArticleAudit, BodyDiff, Change, Match, SentencePair, Span
 
 # Runs of at least this many unchanged sentences are folded away.
 FOLD_MIN = 4
-# Words for each sentence kind, as the page prints them.
-KIND_LABELS = {
-    "equal": "",
-    "changed": "changed",
-    "split": "split",
-    "merged": "merged",
-    "rewritten": "rewritten",
-    "inserted": "inserted",
-    "deleted": "deleted",
-    "moved": "moved",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +136,7 @@ def _side_row(body: BodyDiff, pair: SentencePair, changes: Sequence[Change]) -> 
         right = (Segment("ins", body.repost[slice(*pair.repost or (0, 0))], "[+", "]"),)
     if pair.kind == "deleted":
         left = (Segment("del", body.original[slice(*pair.original or (0, 0))], "[\u2212", "]"),)
-    return SideRow(pair.kind, KIND_LABELS[pair.kind], left, right)
+    return SideRow(pair.kind, "" if pair.kind == "equal" else pair.kind, left, right)
 
 
 def _flush(run: list[SideRow]) -> list[Block]:
