@@ -71,3 +71,30 @@ def test_hostile_headlines_are_escaped() -> None:
         assert "&lt;script&gt;" in page
         assert "&lt;img src=x onerror=alert(1)&gt;" in page or "&#34;&gt;&lt;img" in page
     assert "&lt;b&gt;battle&lt;/b&gt;" in pages["index.html"]
+
+
+def test_hostile_bodies_are_escaped_in_the_side_by_side_view(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from audit import audit_paths
+    from audit.pipeline import Sources
+
+    original = tmp_path / "original.txt"
+    original.write_text(
+        "Rebels seize town after battle\n\n"
+        "Rebels seized the town on Monday after a long battle with the army. "
+        "Officials said the fighting had stopped by evening and residents returned.\n",
+        encoding="utf-8",
+    )
+    repost = tmp_path / "repost.txt"
+    repost.write_text(
+        "Rebels seize town <i>after</i> battle\n\n"
+        'Rebels seized the town on Monday after a long <script>alert("x")</script> battle '
+        'with the army. "><img src=x onerror=alert(1)> Officials said the fighting had '
+        "stopped by evening and residents returned.\n",
+        encoding="utf-8",
+    )
+    result = audit_paths([str(repost)], sources=Sources(references=(str(original),)))
+    assert result.articles[0].body is not None
+    page = render(result)["articles/repost-L1.html"]
+    _assert_safe(page)
+    assert "Body against the original" in page
+    assert "&lt;script&gt;" in page and "&lt;img src=x onerror=alert(1)&gt;" in page
