@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .diff import char_span
 from .records import Change, EditOp, Kind, Severity, Where
-from .text import Token, is_content, number_value, stem, tokenize
+from .text import Token, Words, is_content, number_value, stem
 
 # Words that soften or attribute a claim. Dropping one states the claim more baldly.
 HEDGES: tuple[tuple[str, ...], ...] = tuple(
@@ -86,14 +86,13 @@ class Vocabulary:
         numbers: set[float] = set()
         names: set[str] = set()
         for text in texts:
-            tokens = tokenize(text)
-            for i, token in enumerate(tokens):
-                stems.add(stem(token.norm))
-                value = number_value(token.norm)
-                if value is not None:
-                    numbers.add(value)
-                if i > 0 and token.text[0].isupper() and not _sentence_start(text, token):
-                    names.add(stem(token.norm))
+            words = Words(text, [(0, len(text))])
+            stems.update(map(stem, words.norms))
+            numbers.update(v for v in map(number_value, words.norms) if v is not None)
+            capitals = [i for i, w in enumerate(words.texts) if i > 0 and w[0].isupper()]
+            names.update(
+                stem(words.norms[i]) for i in capitals if not _opens_sentence(text, words.starts[i])
+            )
         return cls(frozenset(stems), frozenset(numbers), frozenset(names))
 
     def supports(self, token: Token) -> bool:
@@ -279,7 +278,16 @@ def _contains(norms: Sequence[str], phrase: Sequence[str]) -> bool:
 
 def _sentence_start(text: str, token: Token) -> bool:
     """True when a token opens a sentence (so its capital says nothing)."""
-    before = text[: token.start].rstrip(" \"'\u201c\u2018([")
+    return _opens_sentence(text, token.start)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """True when the word at offset start opens a sentence: only spaces, quotes and
+    brackets stand between it and a full stop, a colon, a line break or the start."""
+    window = max(0, start - 40)
+    before = text[window:start].rstrip(" \"'\u201c\u2018([")
+    if not before and window:
+        before = text[:start].rstrip(" \"'\u201c\u2018([")
     return not before or before[-1] in ".!?:\n"
 
 
