@@ -298,9 +298,16 @@ def _sentence_bounds(text: str, paragraphs: Sequence[Paragraph], skip: int) -> l
 
 def paragraph_line(paragraphs: Sequence[Paragraph], offset: int) -> int:
     """The file line of the paragraph holding a character offset of the joined body."""
+    return paragraph_position(paragraphs, offset)[0]
+
+
+def paragraph_position(paragraphs: Sequence[Paragraph], offset: int) -> tuple[int, int]:
+    """The file line and 1-based column of a character offset of the joined body."""
     base = 0
     for p in paragraphs:
-        base += len(p.text) + len(PARAGRAPH_BREAK)
-        if offset < base:
-            return p.line
-    return paragraphs[-1].line
+        end = base + len(p.text) + len(PARAGRAPH_BREAK)
+        if offset < end:
+            return p.line, offset - base + 1
+        base = end
+    last = paragraphs[-1]
+    return last.line, len(last.text) + 1

@@ -17,13 +17,29 @@ from typing import Any
 
 import click
 
-from . import config, ingest, report, report_json
+from . import check as check_module
+from . import config, ingest, report, report_ci, report_json, rules
 from .errors import AuditError
+from .findings import findings
 from .index import DEFAULT_PATH, Index
+from .output import write_atomic
 from .pipeline import Progress, Sources, audit_paths, index_paths
 from .records import AuditResult
 
-_INDEX_HELP = f"Index file [default: [tool.audit] index, else {DEFAULT_PATH}]."
+# Options shared by commands, so that a flag means the same everywhere.
+_reading_index = click.option(
+    "--index",
+    "index_path",
+    type=click.Path(dir_okay=False),
+    help="Reference index to find originals in [default: [tool.audit] index, or "
+    f"{DEFAULT_PATH} when it exists].",
+)
+_writing_index = click.option(
+    "--index",
+    "index_path",
+    type=click.Path(dir_okay=False),
+    help=f"Index file [default: [tool.audit] index, else {DEFAULT_PATH}].",
+)
 # Show a progress bar from this many files on, and only on a terminal.
 PROGRESS_MIN_FILES = 20
 
@@ -62,13 +78,7 @@ def main() -> None:
     show_default=True,
     help="Which reports to write.",
 )
-@click.option(
-    "--index",
-    "index_path",
-    type=click.Path(dir_okay=False),
-    help="Reference index to find originals in [default: [tool.audit] index, or "
-    f"{DEFAULT_PATH} when it exists].",
-)
+@_reading_index
 @click.option(
     "--reference",
     "references",
@@ -105,6 +115,80 @@ def run(
     sys.exit(ExitCode.OK)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
+@_reading_index
+@click.option(
+    "--fail-on",
+    type=click.Choice(check_module.FAIL_ON),
+    default=check_module.DEFAULT_FAIL_ON,
+    show_default=True,
+    help="Lowest severity of a new finding that fails the check.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(report_ci.CI_FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("-o", "--output", default="-", show_default=True, help="File to write, or '-'.")
+@click.option("--exit-zero", is_flag=True, help="Report findings but always exit 0.")
+def check(
+    paths: tuple[str, ...],
+    index_path: str | None,
+    fail_on: str,
+    fmt: str,
+    output: str,
+    exit_zero: bool,
+) -> None:
+    """Check files for CI: exit 1 on new findings at or above --fail-on.
+
+    Exit status: 0 no new finding at or above the threshold, 1 new findings, 2 usage
+    or input error. Findings go to stdout (or -o FILE), the summary to stderr.
+
+    Example: audit check seeds/ --format sarif -o audit.sarif
+    """
+    with _errors_to_exit_codes():
+        files = list(ingest.expand(paths))
+        with _run_index(index_path) as index:
+            result = audit_paths(files, sources=Sources((), index))
+        if result.skipped or not result.inputs:
+            _fail(
+                result,
+                "some inputs could not be read" if result.inputs else "nothing could be read",
+            )
+        decided = check_module.outcome(findings(result), set(), fail_on)
+        text = report_ci.render(fmt, decided, result.articles)
+        if output == "-":
+            click.echo(text, nl=False)
+        else:
+            write_atomic(Path(output), text)
+        click.echo(
+            f"{len(result.articles)} articles checked: {len(decided.new)} new findings, "
+            f"{len(decided.failing)} at or above {fail_on}",
+            err=True,
+        )
+    sys.exit(ExitCode.FINDINGS if check_module.should_fail(decided, exit_zero) else ExitCode.OK)
+
+
+@main.command()
+@click.argument("rule_id")
+def explain(rule_id: str) -> None:
+    """Print what a rule means and how to act on it.
+
+    Example: audit explain AUD101
+    """
+    try:
+        click.echo(rules.explain(rule_id), nl=False)
+    except KeyError:
+        known = ", ".join(r.id for r in rules.RULES)
+        click.echo(f"error: no rule {rule_id!r}; known rules: {known}", err=True)
+        sys.exit(ExitCode.ERROR)
+    sys.exit(ExitCode.OK)
+
+
 @main.group()
 def index() -> None:
     """Build and inspect the reference index that originals are looked up in.
@@ -115,7 +199,7 @@ def index() -> None:
 
 @index.command("add")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("--index", "index_path", type=click.Path(dir_okay=False), help=_INDEX_HELP)
+@_writing_index
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def index_add(paths: tuple[str, ...], index_path: str | None, quiet: bool) -> None:
     """Add the articles of files or folders to the index; files already in it are skipped.
@@ -139,7 +223,7 @@ def index_add(paths: tuple[str, ...], index_path: str | None, quiet: bool) -> No
 
 
 @index.command("info")
-@click.option("--index", "index_path", type=click.Path(dir_okay=False), help=_INDEX_HELP)
+@_writing_index
 def index_info(index_path: str | None) -> None:
     """Print the index's counts, size and sketch settings.
 

@@ -1,0 +1,210 @@
+"""CI output of `audit check`: text, JSON, SARIF 2.1.0, GitHub workflow commands, JUnit XML
+and Markdown. Each renderer takes the same data and returns text for stdout or a file."""
+
+from __future__ import annotations
+
+import json
+import os
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Sequence
+from importlib.metadata import version
+from typing import Any
+
+from .check import Outcome
+from .findings import Finding
+from .records import ArticleAudit, Severity
+from .rules import RULES
+
+CI_FORMATS = ("text", "json", "sarif", "github", "junit", "markdown")
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVEL = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "note"}
+_GITHUB_LEVEL = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "notice"}
+
+
+def render(fmt: str, outcome: Outcome, articles: Sequence[ArticleAudit]) -> str:
+    """The check's findings in one of CI_FORMATS."""
+    renderers: dict[str, Callable[[Outcome, Sequence[ArticleAudit]], str]] = {
+        "text": _text,
+        "json": _json,
+        "sarif": _sarif,
+        "github": _github,
+        "junit": _junit,
+        "markdown": _markdown,
+    }
+    return renderers[fmt](outcome, articles)
+
+
+def uri(path: str) -> str:
+    """A path as a relative URI with forward slashes (SARIF artifactLocation.uri)."""
+    relative = os.path.relpath(path) if os.path.isabs(path) else path
+    return relative.replace(os.sep, "/")
+
+
+def _text(outcome: Outcome, _articles: Sequence[ArticleAudit]) -> str:
+    """One line per new finding, like a compiler: path:line:column: RULE [severity] message."""
+    return "".join(
+        f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity.value}] {f.message}\n"
+        for f in outcome.new
+    )
+
+
+def _json(outcome: Outcome, _articles: Sequence[ArticleAudit]) -> str:
+    """The findings as JSON, new and baselined apart."""
+    data = {
+        "fail_on": outcome.fail_on.value,
+        "failing": len(outcome.failing),
+        "new": [_finding(f) for f in outcome.new],
+        "baselined": [_finding(f) for f in outcome.known],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    """One finding as plain data."""
+    return {
+        "rule": f.rule,
+        "severity": f.severity.value,
+        "message": f.message,
+        "path": f.path,
+        "line": f.line,
+        "column": f.column,
+        "end_column": f.end_column,
+        "article": f.article,
+        "where": f.where,
+        "original": f.original,
+        "repost": f.repost,
+        "fingerprint": f.fingerprint,
+    }
+
+
+def _sarif(outcome: Outcome, _articles: Sequence[ArticleAudit]) -> str:
+    """A SARIF 2.1.0 log: every rule with its help, every finding with a fingerprint."""
+    index = {rule.id: i for i, rule in enumerate(RULES)}
+    results = [
+        _sarif_result(f, index[f.rule], state)
+        for state, group in (("new", outcome.new), ("unchanged", outcome.known))
+        for f in group
+    ]
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "audit",
+                        "version": version("audit"),
+                        "rules": [
+                            {
+                                "id": r.id,
+                                "name": r.name,
+                                "shortDescription": {"text": r.summary},
+                                "help": {"text": r.help},
+                                "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity]},
+                            }
+                            for r in RULES
+                        ],
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _sarif_result(f: Finding, rule_index: int, state: str) -> dict[str, Any]:
+    """One SARIF result."""
+    return {
+        "ruleId": f.rule,
+        "ruleIndex": rule_index,
+        "level": _SARIF_LEVEL[f.severity],
+        "message": {"text": f.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri(f.path)},
+                    "region": {
+                        "startLine": f.line,
+                        "startColumn": f.column,
+                        "endColumn": f.end_column,
+                    },
+                }
+            }
+        ],
+        "partialFingerprints": {"auditFinding/v1": f.fingerprint},
+        "baselineState": state,
+    }
+
+
+def _github(outcome: Outcome, _articles: Sequence[ArticleAudit]) -> str:
+    """GitHub workflow commands: one annotation per new finding."""
+    return "".join(
+        f"::{_GITHUB_LEVEL[f.severity]} file={_property(uri(f.path))},line={f.line},"
+        f"col={f.column},endColumn={f.end_column},title={_property(f.rule)}::"
+        f"{_data(f.message)}\n"
+        for f in outcome.new
+    )
+
+
+def _data(text: str) -> str:
+    """Escape a workflow command's message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    """Escape a workflow command's property value."""
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _junit(outcome: Outcome, articles: Sequence[ArticleAudit]) -> str:
+    """JUnit XML: one test case per checked article, failed by its failing findings."""
+    failing: dict[str, list[Finding]] = {}
+    for f in outcome.failing:
+        failing.setdefault(f.article, []).append(f)
+    suite = ET.Element(
+        "testsuite",
+        name="audit",
+        tests=str(len(articles)),
+        failures=str(sum(1 for a in articles if a.article.id in failing)),
+    )
+    for audit in articles:
+        a = audit.article
+        case = ET.SubElement(suite, "testcase", classname=uri(a.path), name=f"{a.id}: {a.headline}")
+        found = failing.get(a.id, [])
+        if found:
+            failure = ET.SubElement(
+                case,
+                "failure",
+                type=found[0].rule,
+                message=f"{len(found)} new findings at or above {outcome.fail_on.value}",
+            )
+            failure.text = "".join(f"line {f.line}: {f.rule} {f.message}\n" for f in found)
+    root = ET.Element("testsuites")
+    root.append(suite)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _markdown(outcome: Outcome, articles: Sequence[ArticleAudit]) -> str:
+    """A summary for $GITHUB_STEP_SUMMARY: counts, then a table of new findings."""
+    lines = [
+        "## audit check",
+        "",
+        f"{len(articles)} articles checked: {len(outcome.new)} new findings "
+        f"({len(outcome.failing)} at or above `{outcome.fail_on.value}`), "
+        f"{len(outcome.known)} in the baseline.",
+        "",
+    ]
+    if outcome.new:
+        lines += ["| rule | severity | where | finding |", "|---|---|---|---|"]
+        lines += [
+            f"| {f.rule} | {f.severity.value} | `{uri(f.path)}:{f.line}` | {_cell(f.message)} |"
+            for f in outcome.new
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return text.replace("|", "\\|").replace("\n", " ")

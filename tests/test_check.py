@@ -1,0 +1,119 @@
+"""`audit check` for CI: exit codes, stable fingerprints, and every output format."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner, Result
+
+from audit import audit_paths
+from audit.cli import ExitCode, main
+from audit.findings import findings
+
+from .conftest import DATA, DUMPS, ROOT, SEEDS
+
+CLEAN = "004_bded5637d4401b88.txt"  # a single article: nothing to compare, no finding
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run where no default index or pyproject.toml applies, on a copy of the seeds."""
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+
+
+def _check(*args: str) -> Result:
+    return CliRunner().invoke(main, ["check", *args])
+
+
+def test_exit_codes() -> None:
+    assert _check("seeds").exit_code == ExitCode.FINDINGS
+    assert _check(f"seeds/{CLEAN}").exit_code == ExitCode.OK
+    assert _check("seeds", "--exit-zero").exit_code == ExitCode.OK
+    Path("seeds/broken.txt").write_bytes(b"\x00\x01binary")
+    broken = _check("seeds")
+    assert broken.exit_code == ExitCode.ERROR
+    assert "skipped seeds/broken.txt: binary file" in broken.stderr
+
+
+def test_the_threshold_decides_what_fails(tmp_path: Path) -> None:
+    low_only = tmp_path / "only_low.txt"  # a repost whose original is nowhere: AUD301 (low)
+    low_only.write_text(
+        "Rebels take the town\n\nRebels take the town\n\n"
+        "Rebels took the town on Monday after a long battle with the army, officials said.\n",
+        encoding="utf-8",
+    )
+    assert _check(str(low_only)).exit_code == ExitCode.OK  # default: medium
+    failing = _check(str(low_only), "--fail-on", "low")
+    assert failing.exit_code == ExitCode.FINDINGS
+    assert "AUD301 [low]" in failing.stdout
+
+
+def test_text_output_is_one_line_per_finding() -> None:
+    result = _check(f"seeds/{DUMPS[0]}")
+    first = result.stdout.splitlines()[0]
+    assert first.startswith(f"seeds/{DUMPS[0]}:1:1: AUD103 [medium] hedge-removed in headline")
+    assert "new findings" in result.stderr and "new findings" not in result.stdout
+
+
+def test_fingerprints_survive_moving_and_rewrapping(tmp_path: Path) -> None:
+    before = {f.fingerprint for f in findings(audit_paths([f"seeds/{DUMPS[0]}"]))}
+    moved = tmp_path / "elsewhere" / "renamed.txt"
+    moved.parent.mkdir()
+    text = (SEEDS / DUMPS[0]).read_text(encoding="utf-8")
+    moved.write_text("\n\n\n" + text.replace("\n\n", "\n\n\n"), encoding="utf-8")
+    after = findings(audit_paths([str(moved)]))
+    assert {f.fingerprint for f in after} == before
+    assert {f.line for f in after} != {f.line for f in findings(audit_paths([f"seeds/{DUMPS[0]}"]))}
+
+
+def test_sarif_validates_against_the_schema() -> None:
+    result = _check("seeds", "--format", "sarif", "-o", "audit.sarif")
+    assert result.exit_code == ExitCode.FINDINGS
+    log = json.loads(Path("audit.sarif").read_text(encoding="utf-8"))
+    schema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.validate(log, schema)
+    run = log["runs"][0]
+    assert {r["id"] for r in run["tool"]["driver"]["rules"]} >= {"AUD101", "AUD201", "AUD202"}
+    assert all(r["help"]["text"] for r in run["tool"]["driver"]["rules"])
+    first = run["results"][0]
+    location = first["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == f"seeds/{DUMPS[0]}"
+    assert location["region"]["startLine"] == 1 and first["partialFingerprints"]
+
+
+def test_the_vendored_schema_is_the_shared_one() -> None:
+    shared = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+    if not shared.exists():
+        pytest.skip("../shared is not here")
+    assert shared.read_bytes() == (DATA / "sarif-schema-2.1.0.json").read_bytes()
+
+
+def test_github_junit_json_and_markdown() -> None:
+    github = _check("seeds", "--format", "github").stdout.splitlines()
+    assert github and all(
+        line.startswith(("::error ", "::warning ", "::notice ")) for line in github
+    )
+    assert github[1].startswith(f"::error file=seeds/{DUMPS[0]},line=1,col=1,")
+    assert "title=AUD201::figure-changed" in github[1]
+    junit = ET.fromstring(_check("seeds", "--format", "junit").stdout)
+    cases = junit.findall("./testsuite/testcase")
+    assert len(cases) == 32 and len(junit.findall("./testsuite/testcase/failure")) == 30
+    data = json.loads(_check("seeds", "--format", "json").stdout)
+    assert data["failing"] == len([f for f in data["new"] if f["severity"] in ("high", "medium")])
+    markdown = _check("seeds", "--format", "markdown").stdout
+    assert markdown.startswith("## audit check") and "| AUD201 | high |" in markdown
+
+
+def test_explain_prints_a_rule_and_refuses_unknown_ones() -> None:
+    runner = CliRunner()
+    known = runner.invoke(main, ["explain", "aud201"])
+    assert known.exit_code == 0 and known.stdout.startswith("AUD201 figure-changed (severity high)")
+    assert "What to do:" in known.stdout
+    unknown = runner.invoke(main, ["explain", "AUD999"])
+    assert unknown.exit_code == ExitCode.ERROR and "known rules: AUD101" in unknown.stderr
