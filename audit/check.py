@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from . import baseline
+from .baseline import Entry
 from .findings import Finding
 from .records import Severity
 
@@ -22,6 +24,7 @@ class Outcome:
     new: tuple[Finding, ...]
     known: tuple[Finding, ...]
     fail_on: Severity
+    stale: tuple[Entry, ...] = ()
 
     @property
     def failing(self) -> tuple[Finding, ...]:
@@ -29,13 +32,15 @@ class Outcome:
         return tuple(f for f in self.new if f.severity.rank >= self.fail_on.rank)
 
 
-def outcome(found: Iterable[Finding], accepted: set[str], fail_on: str) -> Outcome:
-    """Split findings by whether their fingerprint is accepted (in the baseline)."""
-    found = tuple(found)
+def outcome(found: Iterable[Finding], entries: Iterable[Entry], fail_on: str) -> Outcome:
+    """Split findings by whether the baseline holds their fingerprint."""
+    found, entries = tuple(found), tuple(entries)
+    accepted = {e.fingerprint for e in entries}
     return Outcome(
         new=tuple(f for f in found if f.fingerprint not in accepted),
         known=tuple(f for f in found if f.fingerprint in accepted),
         fail_on=Severity(fail_on),
+        stale=tuple(baseline.stale(entries, found)),
     )
 
 

@@ -17,10 +17,10 @@ from typing import Any
 
 import click
 
+from . import baseline, config, ingest, report, report_ci, report_json, rules
 from . import check as check_module
-from . import config, ingest, report, report_ci, report_json, rules
 from .errors import AuditError
-from .findings import findings
+from .findings import Finding, findings
 from .index import DEFAULT_PATH, Index
 from .output import write_atomic
 from .pipeline import Progress, Sources, audit_paths, index_paths
@@ -33,6 +33,13 @@ _reading_index = click.option(
     type=click.Path(dir_okay=False),
     help="Reference index to find originals in [default: [tool.audit] index, or "
     f"{DEFAULT_PATH} when it exists].",
+)
+_baseline_option = click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False),
+    help=f"Baseline of reviewed findings [default: [tool.audit] baseline, else "
+    f"{baseline.DEFAULT_PATH}].",
 )
 _writing_index = click.option(
     "--index",
@@ -135,9 +142,11 @@ def run(
 )
 @click.option("-o", "--output", default="-", show_default=True, help="File to write, or '-'.")
 @click.option("--exit-zero", is_flag=True, help="Report findings but always exit 0.")
+@_baseline_option
 def check(
     paths: tuple[str, ...],
     index_path: str | None,
+    baseline_path: str | None,
     fail_on: str,
     fmt: str,
     output: str,
@@ -151,26 +160,85 @@ def check(
     Example: audit check seeds/ --format sarif -o audit.sarif
     """
     with _errors_to_exit_codes():
-        files = list(ingest.expand(paths))
-        with _run_index(index_path) as index:
-            result = audit_paths(files, sources=Sources((), index))
-        if result.skipped or not result.inputs:
-            _fail(
-                result,
-                "some inputs could not be read" if result.inputs else "nothing could be read",
-            )
-        decided = check_module.outcome(findings(result), set(), fail_on)
+        result, found = _ci_audit(paths, index_path)
+        entries = baseline.load(config.load().baseline_path(baseline_path))
+        decided = check_module.outcome(found, entries, fail_on)
         text = report_ci.render(fmt, decided, result.articles)
         if output == "-":
             click.echo(text, nl=False)
         else:
             write_atomic(Path(output), text)
+        for entry in decided.stale:
+            click.echo(
+                f"baseline entry no longer found: {entry.fingerprint} {entry.rule} "
+                f"{entry.path} ({entry.verdict})",
+                err=True,
+            )
         click.echo(
             f"{len(result.articles)} articles checked: {len(decided.new)} new findings, "
-            f"{len(decided.failing)} at or above {fail_on}",
+            f"{len(decided.failing)} at or above {fail_on}, {len(decided.known)} in the baseline",
             err=True,
         )
     sys.exit(ExitCode.FINDINGS if check_module.should_fail(decided, exit_zero) else ExitCode.OK)
+
+
+@main.group("baseline")
+def baseline_group() -> None:
+    """Record reviewed findings so that `audit check` fails only on new ones.
+
+    Example: audit baseline write seeds/
+    """
+
+
+@baseline_group.command("write")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@_baseline_option
+@_reading_index
+def baseline_write(
+    paths: tuple[str, ...], baseline_path: str | None, index_path: str | None
+) -> None:
+    """Write a new baseline of every current finding, each marked to-review.
+
+    Example: audit baseline write seeds/ --baseline audit-baseline.json
+    """
+    with _errors_to_exit_codes():
+        _, found = _ci_audit(paths, index_path)
+        target = config.load().baseline_path(baseline_path)
+        baseline.save(target, [baseline.Entry.of(f) for f in found])
+        click.echo(f"wrote {target}: {len({f.fingerprint for f in found})} findings", err=True)
+    sys.exit(ExitCode.OK)
+
+
+@baseline_group.command("update")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@_baseline_option
+@_reading_index
+def baseline_update(
+    paths: tuple[str, ...], baseline_path: str | None, index_path: str | None
+) -> None:
+    """Update a baseline: keep verdicts and notes, add new findings, drop gone ones.
+
+    Example: audit baseline update seeds/
+    """
+    with _errors_to_exit_codes():
+        _, found = _ci_audit(paths, index_path)
+        target = config.load().baseline_path(baseline_path)
+        kept, dropped = baseline.updated(baseline.load(target), found)
+        baseline.save(target, kept)
+        click.echo(f"updated {target}: {len(kept)} findings, {len(dropped)} dropped", err=True)
+    sys.exit(ExitCode.OK)
+
+
+def _ci_audit(
+    paths: tuple[str, ...], index_path: str | None
+) -> tuple[AuditResult, tuple[Finding, ...]]:
+    """Audit files for CI; an unreadable input is an error, not a skipped file."""
+    files = list(ingest.expand(paths))
+    with _run_index(index_path) as index:
+        result = audit_paths(files, sources=Sources((), index))
+    if result.skipped or not result.inputs:
+        _fail(result, "some inputs could not be read" if result.inputs else "nothing could be read")
+    return result, findings(result)
 
 
 @main.command()

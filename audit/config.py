@@ -2,7 +2,8 @@
 
 Keys (paths are relative to the folder of the pyproject.toml that sets them):
 
-    index   the reference index file (default: .audit/index.sqlite)
+    index     the reference index file (default: .audit/index.sqlite)
+    baseline  the CI baseline of reviewed findings (default: audit-baseline.json)
 
 An unknown key is an error that names it, so a typo never passes silently.
 """
@@ -13,10 +14,11 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import baseline
 from .errors import InputError
 from .index import DEFAULT_PATH
 
-KEYS = ("index",)
+KEYS = ("index", "baseline")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,11 +26,16 @@ class Config:
     """Settings read from pyproject.toml; ``source`` names the file, None when there is none."""
 
     index: str | None = None
+    baseline: str | None = None
     source: str | None = None
 
     def index_path(self, given: str | None) -> str:
         """The index to use: given on the command line, else configured, else the default."""
         return given or self.index or DEFAULT_PATH
+
+    def baseline_path(self, given: str | None) -> str:
+        """The baseline to use: given on the command line, else configured, else the default."""
+        return given or self.baseline or baseline.DEFAULT_PATH
 
 
 def load(start: Path | None = None) -> Config:
@@ -55,10 +62,10 @@ def _parse(path: Path) -> Config:
         raise InputError(
             f"{path}: unknown key in [tool.audit]: {', '.join(unknown)} (known: {', '.join(KEYS)})"
         )
-    index = table.get("index")
-    if index is not None and not isinstance(index, str):
-        raise InputError(f"{path}: [tool.audit] index must be a path (a string)")
-    return Config(
-        index=str(path.parent / index) if index else None,
-        source=str(path),
-    )
+    paths = {}
+    for key in ("index", "baseline"):
+        value = table.get(key)
+        if value is not None and not isinstance(value, str):
+            raise InputError(f"{path}: [tool.audit] {key} must be a path (a string)")
+        paths[key] = str(path.parent / value) if value else None
+    return Config(index=paths["index"], baseline=paths["baseline"], source=str(path))

@@ -55,6 +55,7 @@ def _json(outcome: Outcome, _articles: Sequence[ArticleAudit]) -> str:
         "failing": len(outcome.failing),
         "new": [_finding(f) for f in outcome.new],
         "baselined": [_finding(f) for f in outcome.known],
+        "stale": [e.fingerprint for e in outcome.stale],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -193,7 +194,8 @@ def _markdown(outcome: Outcome, articles: Sequence[ArticleAudit]) -> str:
         "",
         f"{len(articles)} articles checked: {len(outcome.new)} new findings "
         f"({len(outcome.failing)} at or above `{outcome.fail_on.value}`), "
-        f"{len(outcome.known)} in the baseline.",
+        f"{len(outcome.known)} in the baseline, {len(outcome.stale)} baseline entries no "
+        "longer found.",
         "",
     ]
     if outcome.new:

@@ -117,3 +117,54 @@ def test_explain_prints_a_rule_and_refuses_unknown_ones() -> None:
     assert "What to do:" in known.stdout
     unknown = runner.invoke(main, ["explain", "AUD999"])
     assert unknown.exit_code == ExitCode.ERROR and "known rules: AUD101" in unknown.stderr
+
+
+def _baseline(*args: str) -> Result:
+    return CliRunner().invoke(main, ["baseline", *args])
+
+
+def test_a_baseline_turns_known_findings_green_and_keeps_verdicts(tmp_path: Path) -> None:
+    assert _check("seeds").exit_code == ExitCode.FINDINGS
+    written = _baseline("write", "seeds")
+    assert written.exit_code == 0 and "wrote audit-baseline.json: 85 findings" in written.stderr
+    text = Path("audit-baseline.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert data["version"] == 1 and {e["verdict"] for e in data["findings"]} == {"to-review"}
+    assert data["findings"] == sorted(
+        data["findings"], key=lambda e: (e["path"], e["article"], e["rule"], e["fingerprint"])
+    )
+    green = _check("seeds")
+    assert green.exit_code == ExitCode.OK and green.stdout == ""
+    assert "0 new findings, 0 at or above medium, 103 in the baseline" in green.stderr
+    # A reviewer's verdict and note survive an update; gone findings are dropped.
+    data["findings"][0].update(verdict="false-positive", note="a paraphrase")
+    Path("audit-baseline.json").write_text(json.dumps(data), encoding="utf-8")
+    updated = _baseline("update", f"seeds/{DUMPS[0]}")
+    assert updated.exit_code == 0 and "dropped" in updated.stderr
+    kept = json.loads(Path("audit-baseline.json").read_text(encoding="utf-8"))["findings"]
+    assert kept[0]["verdict"] == "false-positive" and kept[0]["note"] == "a paraphrase"
+    assert all(e["path"] == f"seeds/{DUMPS[0]}" for e in kept)
+    stale = _check(f"seeds/{DUMPS[1]}")
+    assert "baseline entry no longer found" in stale.stderr
+
+
+def test_a_tampered_new_file_is_the_only_new_finding() -> None:
+    _baseline("write", "seeds")
+    headline = "Iraq’s PM Kazemi Might Finally Be Standing Up To Pro-Iran Groups"
+    body = (SEEDS / CLEAN).read_text(encoding="utf-8").split(headline, 1)[1]
+    tampered = "The Beast Kazemi Might Finally Be Standing Up To Pro-Iran Groups"
+    Path("seeds/new.txt").write_text(f"{tampered}\n\n{headline}\n\n{body}", encoding="utf-8")
+    result = _check("seeds", "--format", "json")
+    assert result.exit_code == ExitCode.FINDINGS
+    new = json.loads(result.stdout)["new"]
+    assert new and {f["path"] for f in new} == {"seeds/new.txt"}
+
+
+def test_a_baseline_with_an_unknown_verdict_is_refused() -> None:
+    _baseline("write", f"seeds/{DUMPS[0]}")
+    data = json.loads(Path("audit-baseline.json").read_text(encoding="utf-8"))
+    data["findings"][0]["verdict"] = "fine"
+    Path("audit-baseline.json").write_text(json.dumps(data), encoding="utf-8")
+    result = _check(f"seeds/{DUMPS[0]}")
+    assert result.exit_code == ExitCode.ERROR
+    assert "has verdict 'fine'; use one of accepted, false-positive, to-review" in result.stderr
