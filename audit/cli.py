@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from . import baseline, config, ingest, report, report_ci, report_json, rules
+from . import baseline, config, ingest, report, report_ci, report_json, rules, vcs
 from . import check as check_module
 from .errors import AuditError
 from .findings import Finding, findings
@@ -142,11 +142,17 @@ def run(
 )
 @click.option("-o", "--output", default="-", show_default=True, help="File to write, or '-'.")
 @click.option("--exit-zero", is_flag=True, help="Report findings but always exit 0.")
+@click.option(
+    "--changed-since",
+    metavar="REF",
+    help="Check only files added or changed since this git ref (untracked files included).",
+)
 @_baseline_option
 def check(
     paths: tuple[str, ...],
     index_path: str | None,
     baseline_path: str | None,
+    changed_since: str | None,
     fail_on: str,
     fmt: str,
     output: str,
@@ -160,7 +166,7 @@ def check(
     Example: audit check seeds/ --format sarif -o audit.sarif
     """
     with _errors_to_exit_codes():
-        result, found = _ci_audit(paths, index_path)
+        result, found = _ci_audit(paths, index_path, changed_since)
         entries = baseline.load(config.load().baseline_path(baseline_path))
         decided = check_module.outcome(found, entries, fail_on)
         text = report_ci.render(fmt, decided, result.articles)
@@ -230,10 +236,16 @@ def baseline_update(
 
 
 def _ci_audit(
-    paths: tuple[str, ...], index_path: str | None
+    paths: tuple[str, ...], index_path: str | None, changed_since: str | None = None
 ) -> tuple[AuditResult, tuple[Finding, ...]]:
-    """Audit files for CI; an unreadable input is an error, not a skipped file."""
+    """Audit files for CI (only those changed since a git ref, when given); an unreadable
+    input is an error, not a skipped file."""
     files = list(ingest.expand(paths))
+    if changed_since is not None:
+        changed = vcs.changed_since(changed_since)
+        files = [f for f in files if f != ingest.STDIN and Path(f).resolve() in changed]
+        if not files:
+            return AuditResult((), (), ()), ()
     with _run_index(index_path) as index:
         result = audit_paths(files, sources=Sources((), index))
     if result.skipped or not result.inputs:
