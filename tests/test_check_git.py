@@ -66,3 +66,13 @@ def test_check_in_a_git_repository(tmp_path: Path) -> None:
     unreadable = _audit(repo, "check", "articles")
     assert unreadable.returncode == 2
     assert "skipped articles/gone.txt: cannot read: No such file or directory" in unreadable.stderr
+
+
+def test_the_pre_commit_hook_runs_check_on_the_files_it_is_given(tmp_path: Path) -> None:
+    hooks = (SEEDS.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    entry = next(line.split(":", 1)[1].split() for line in hooks.splitlines() if "entry:" in line)
+    assert entry == ["audit", "check"]
+    assert "pass_filenames: true" in hooks and r"files: \.txt$" in hooks
+    staged = [str(SEEDS / "002_c4cef2f461591f60.txt"), str(SEEDS / "004_bded5637d4401b88.txt")]
+    done = _audit(tmp_path, *entry[1:], *staged)
+    assert done.returncode == 1 and "002_c4cef2f461591f60.txt:1:11: AUD101" in done.stdout
