@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from enum import IntEnum
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,12 @@ _baseline_option = click.option(
     type=click.Path(dir_okay=False),
     help=f"Baseline of reviewed findings [default: [tool.audit] baseline, else "
     f"{baseline.DEFAULT_PATH}].",
+)
+_select_option = click.option(
+    "--select", metavar="RULES", help="Report only these rules or prefixes: AUD1,AUD201."
+)
+_ignore_option = click.option(
+    "--ignore", metavar="RULES", help="Never report these rules or prefixes: AUD301."
 )
 _writing_index = click.option(
     "--index",
@@ -128,10 +135,11 @@ def run(
 @click.option(
     "--fail-on",
     type=click.Choice(check_module.FAIL_ON),
-    default=check_module.DEFAULT_FAIL_ON,
-    show_default=True,
-    help="Lowest severity of a new finding that fails the check.",
+    help="Lowest severity of a new finding that fails the check "
+    f"[default: [tool.audit] fail_on, else {check_module.DEFAULT_FAIL_ON}].",
 )
+@_select_option
+@_ignore_option
 @click.option(
     "--format",
     "fmt",
@@ -153,7 +161,9 @@ def check(
     index_path: str | None,
     baseline_path: str | None,
     changed_since: str | None,
-    fail_on: str,
+    fail_on: str | None,
+    select: str | None,
+    ignore: str | None,
     fmt: str,
     output: str,
     exit_zero: bool,
@@ -166,9 +176,11 @@ def check(
     Example: audit check seeds/ --format sarif -o audit.sarif
     """
     with _errors_to_exit_codes():
-        result, found = _ci_audit(paths, index_path, changed_since)
-        entries = baseline.load(config.load().baseline_path(baseline_path))
-        decided = check_module.outcome(found, entries, fail_on)
+        settings = _ci_config(select, ignore)
+        threshold = settings.threshold(fail_on)
+        result, found = _ci_audit(paths, index_path, settings, changed_since)
+        entries = baseline.load(settings.baseline_path(baseline_path))
+        decided = check_module.outcome(found, entries, threshold)
         text = report_ci.render(fmt, decided, result.articles)
         if output == "-":
             click.echo(text, nl=False)
@@ -182,7 +194,8 @@ def check(
             )
         click.echo(
             f"{len(result.articles)} articles checked: {len(decided.new)} new findings, "
-            f"{len(decided.failing)} at or above {fail_on}, {len(decided.known)} in the baseline",
+            f"{len(decided.failing)} at or above {threshold}, {len(decided.known)} in the "
+            "baseline",
             err=True,
         )
     sys.exit(ExitCode.FINDINGS if check_module.should_fail(decided, exit_zero) else ExitCode.OK)
@@ -208,8 +221,9 @@ def baseline_write(
     Example: audit baseline write seeds/ --baseline audit-baseline.json
     """
     with _errors_to_exit_codes():
-        _, found = _ci_audit(paths, index_path)
-        target = config.load().baseline_path(baseline_path)
+        settings = _ci_config()
+        _, found = _ci_audit(paths, index_path, settings)
+        target = settings.baseline_path(baseline_path)
         baseline.save(target, [baseline.Entry.of(f) for f in found])
         click.echo(f"wrote {target}: {len({f.fingerprint for f in found})} findings", err=True)
     sys.exit(ExitCode.OK)
@@ -227,20 +241,39 @@ def baseline_update(
     Example: audit baseline update seeds/
     """
     with _errors_to_exit_codes():
-        _, found = _ci_audit(paths, index_path)
-        target = config.load().baseline_path(baseline_path)
+        settings = _ci_config()
+        _, found = _ci_audit(paths, index_path, settings)
+        target = settings.baseline_path(baseline_path)
         kept, dropped = baseline.updated(baseline.load(target), found)
         baseline.save(target, kept)
         click.echo(f"updated {target}: {len(kept)} findings, {len(dropped)} dropped", err=True)
     sys.exit(ExitCode.OK)
 
 
+def _ci_config(select: str | None = None, ignore: str | None = None) -> config.Config:
+    """The configuration, with rule selection from the command line on top."""
+    settings = config.load()
+    if select is not None:
+        settings = replace(settings, select=_ids(select))
+    if ignore is not None:
+        settings = replace(settings, ignore=_ids(ignore))
+    return settings
+
+
+def _ids(text: str) -> tuple[str, ...]:
+    """Comma-separated rule ids or prefixes."""
+    return tuple(part.strip().upper() for part in text.split(",") if part.strip())
+
+
 def _ci_audit(
-    paths: tuple[str, ...], index_path: str | None, changed_since: str | None = None
+    paths: tuple[str, ...],
+    index_path: str | None,
+    settings: config.Config,
+    changed_since: str | None = None,
 ) -> tuple[AuditResult, tuple[Finding, ...]]:
-    """Audit files for CI (only those changed since a git ref, when given); an unreadable
-    input is an error, not a skipped file."""
-    files = list(ingest.expand(paths))
+    """Audit the wanted files for CI (only those changed since a git ref, when given) and
+    keep the findings of the selected rules; an unreadable input is an error."""
+    files = [f for f in ingest.expand(paths) if f == ingest.STDIN or settings.wants_file(f)]
     if changed_since is not None:
         changed = vcs.changed_since(changed_since)
         files = [f for f in files if f != ingest.STDIN and Path(f).resolve() in changed]
@@ -250,7 +283,7 @@ def _ci_audit(
         result = audit_paths(files, sources=Sources((), index))
     if result.skipped or not result.inputs:
         _fail(result, "some inputs could not be read" if result.inputs else "nothing could be read")
-    return result, findings(result)
+    return result, tuple(f for f in findings(result) if settings.wants_rule(f.rule))
 
 
 @main.command()

@@ -1,32 +1,52 @@
-"""Configuration: the ``[tool.audit]`` table of the nearest pyproject.toml.
+"""Configuration: the ``[tool.audit]`` table of the nearest pyproject.toml, then ``AUDIT_*``
+environment variables, then the command line, each overriding the one before.
 
 Keys (paths are relative to the folder of the pyproject.toml that sets them):
 
     index     the reference index file (default: .audit/index.sqlite)
     baseline  the CI baseline of reviewed findings (default: audit-baseline.json)
+    fail_on   lowest severity that fails `audit check`: high, medium (default) or low
+    include   globs of files to check, e.g. ["articles/**/*.txt"] (default: every file)
+    exclude   globs of files to leave out
+    select    rule ids or prefixes to report, e.g. ["AUD1", "AUD201"] (default: all)
+    ignore    rule ids or prefixes never to report
 
-An unknown key is an error that names it, so a typo never passes silently.
+Environment: AUDIT_INDEX, AUDIT_BASELINE, AUDIT_FAIL_ON, and comma-separated
+AUDIT_INCLUDE, AUDIT_EXCLUDE, AUDIT_SELECT, AUDIT_IGNORE. An unknown key in
+[tool.audit] is an error that names it, so a typo never passes silently.
 """
 
 from __future__ import annotations
 
+import fnmatch
+import os
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from . import baseline
+from .check import DEFAULT_FAIL_ON, FAIL_ON
 from .errors import InputError
 from .index import DEFAULT_PATH
 
-KEYS = ("index", "baseline")
+_PATHS = ("index", "baseline")
+_LISTS = ("include", "exclude", "select", "ignore")
+KEYS = (*_PATHS, "fail_on", *_LISTS)
 
 
 @dataclass(frozen=True, slots=True)
 class Config:
-    """Settings read from pyproject.toml; ``source`` names the file, None when there is none."""
+    """Settings after pyproject.toml and the environment; ``source`` names the file read."""
 
     index: str | None = None
     baseline: str | None = None
+    fail_on: str | None = None
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
     source: str | None = None
 
     def index_path(self, given: str | None) -> str:
@@ -37,15 +57,32 @@ class Config:
         """The baseline to use: given on the command line, else configured, else the default."""
         return given or self.baseline or baseline.DEFAULT_PATH
 
+    def threshold(self, given: str | None) -> str:
+        """The severity that fails a check: given, else configured, else the default."""
+        return given or self.fail_on or DEFAULT_FAIL_ON
 
-def load(start: Path | None = None) -> Config:
-    """The configuration of the nearest pyproject.toml at or above start (the working folder)."""
+    def wants_file(self, path: str) -> bool:
+        """True when a file passes the include and exclude globs."""
+        name = Path(path).as_posix()
+        included = not self.include or any(fnmatch.fnmatch(name, g) for g in self.include)
+        return included and not any(fnmatch.fnmatch(name, g) for g in self.exclude)
+
+    def wants_rule(self, rule_id: str) -> bool:
+        """True when a rule is selected (by id or prefix) and not ignored."""
+        selected = not self.select or any(rule_id.startswith(s) for s in self.select)
+        return selected and not any(rule_id.startswith(s) for s in self.ignore)
+
+
+def load(start: Path | None = None, environ: Mapping[str, str] | None = None) -> Config:
+    """The configuration: nearest pyproject.toml at or above start, then the environment."""
     folder = (start or Path.cwd()).resolve()
+    config = Config()
     for candidate in (folder, *folder.parents):
         path = candidate / "pyproject.toml"
         if path.is_file():
-            return _parse(path)
-    return Config()
+            config = _parse(path)
+            break
+    return _environment(config, os.environ if environ is None else environ)
 
 
 def _parse(path: Path) -> Config:
@@ -62,10 +99,35 @@ def _parse(path: Path) -> Config:
         raise InputError(
             f"{path}: unknown key in [tool.audit]: {', '.join(unknown)} (known: {', '.join(KEYS)})"
         )
-    paths = {}
-    for key in ("index", "baseline"):
-        value = table.get(key)
-        if value is not None and not isinstance(value, str):
-            raise InputError(f"{path}: [tool.audit] {key} must be a path (a string)")
-        paths[key] = str(path.parent / value) if value else None
-    return Config(index=paths["index"], baseline=paths["baseline"], source=str(path))
+    values: dict[str, Any] = {"source": str(path)}
+    for key, value in table.items():
+        values[key] = _value(f"{path}: [tool.audit] {key}", key, value)
+        if key in _PATHS:
+            values[key] = str(path.parent / values[key])
+    return Config(**values)
+
+
+def _environment(config: Config, environ: Mapping[str, str]) -> Config:
+    """The configuration with AUDIT_* environment variables applied on top."""
+    changes: dict[str, Any] = {}
+    for key in KEYS:
+        raw = environ.get(f"AUDIT_{key.upper()}")
+        if raw is not None and raw.strip():
+            value: Any = [p.strip() for p in raw.split(",") if p.strip()] if key in _LISTS else raw
+            changes[key] = _value(f"AUDIT_{key.upper()}", key, value)
+    return replace(config, **changes)
+
+
+def _value(where: str, key: str, value: Any) -> Any:
+    """A checked setting: a string, a severity, or a tuple of strings."""
+    if key in _LISTS:
+        if not isinstance(value, Sequence) or isinstance(value, str):
+            raise InputError(f"{where} must be a list of strings")
+        if not all(isinstance(v, str) for v in value):
+            raise InputError(f"{where} must be a list of strings")
+        return tuple(value)
+    if not isinstance(value, str):
+        raise InputError(f"{where} must be a string")
+    if key == "fail_on" and value not in FAIL_ON:
+        raise InputError(f"{where} must be one of {', '.join(FAIL_ON)}, not {value!r}")
+    return value

@@ -168,3 +168,39 @@ def test_a_baseline_with_an_unknown_verdict_is_refused() -> None:
     result = _check(f"seeds/{DUMPS[0]}")
     assert result.exit_code == ExitCode.ERROR
     assert "has verdict 'fine'; use one of accepted, false-positive, to-review" in result.stderr
+
+
+def test_configuration_then_environment_then_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    only_low = Path("only_low.txt")
+    only_low.write_text(
+        "Rebels take the town\n\nRebels take the town\n\n"
+        "Rebels took the town on Monday after a long battle with the army, officials said.\n",
+        encoding="utf-8",
+    )
+    assert _check(str(only_low)).exit_code == ExitCode.OK  # AUD301 is low
+    Path("pyproject.toml").write_text('[tool.audit]\nfail_on = "low"\n', encoding="utf-8")
+    assert _check(str(only_low)).exit_code == ExitCode.FINDINGS
+    monkeypatch.setenv("AUDIT_FAIL_ON", "high")
+    assert _check(str(only_low)).exit_code == ExitCode.OK
+    assert _check(str(only_low), "--fail-on", "low").exit_code == ExitCode.FINDINGS
+    monkeypatch.setenv("AUDIT_FAIL_ON", "severe")
+    bad = _check(str(only_low))
+    assert bad.exit_code == ExitCode.ERROR
+    assert "AUDIT_FAIL_ON must be one of high, medium, low, not 'severe'" in bad.stderr
+
+
+def test_rule_selection_and_file_globs(monkeypatch: pytest.MonkeyPatch) -> None:
+    rules = {line.split()[1] for line in _check("seeds", "--select", "AUD2").stdout.splitlines()}
+    assert rules == {"AUD201", "AUD202"}
+    ignored = _check("seeds", "--ignore", "AUD1,AUD3").stdout
+    assert "AUD101" not in ignored and "AUD301" not in ignored and "AUD201" in ignored
+    Path("pyproject.toml").write_text(
+        '[tool.audit]\nexclude = ["seeds/00[0-2]*"]\nselect = ["AUD101"]\n', encoding="utf-8"
+    )
+    assert _check("seeds").exit_code == ExitCode.OK  # 003 and 004 carry no AUD101
+    monkeypatch.setenv("AUDIT_EXCLUDE", "seeds/003*")
+    flagged = _check("seeds").stdout
+    assert flagged and all(line.startswith("seeds/00") for line in flagged.splitlines())
+    assert "AUD101" in flagged and "AUD103" not in flagged
+    Path("pyproject.toml").write_text('[tool.audit]\nselect = "AUD1"\n', encoding="utf-8")
+    assert "select must be a list of strings" in _check("seeds").stderr
