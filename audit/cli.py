@@ -21,7 +21,7 @@ import click
 from . import baseline, config, ingest, report, report_ci, report_json, rules, vcs
 from . import check as check_module
 from .errors import AuditError
-from .findings import Finding, findings
+from .findings import Finding
 from .index import DEFAULT_PATH, Index
 from .output import write_atomic
 from .pipeline import Progress, Sources, audit_paths, index_paths
@@ -178,14 +178,14 @@ def check(
     with _errors_to_exit_codes():
         settings = _ci_config(select, ignore)
         threshold = settings.threshold(fail_on)
-        result, found = _ci_audit(paths, index_path, settings, changed_since)
-        entries = baseline.load(settings.baseline_path(baseline_path))
-        decided = check_module.outcome(found, entries, threshold)
-        text = report_ci.render(fmt, decided, result.articles)
-        if output == "-":
-            click.echo(text, nl=False)
-        else:
-            write_atomic(Path(output), text)
+        files = _changed(list(ingest.expand(paths)), changed_since)
+        with _check_index(settings.index_path(index_path)) as index:
+            result, found = _ci_audit(files, settings, index, skip_indexed=changed_since is None)
+            entries = baseline.load(settings.baseline_path(baseline_path))
+            checked = [i.path for i in result.inputs]
+            decided = check_module.outcome(found, entries, threshold, checked)
+            _write_ci(report_ci.render(fmt, decided, result.articles), output)
+            recorded = check_module.record_passing(index, result, decided)
         for entry in decided.stale:
             click.echo(
                 f"baseline entry no longer found: {entry.fingerprint} {entry.rule} "
@@ -193,9 +193,10 @@ def check(
                 err=True,
             )
         click.echo(
-            f"{len(result.articles)} articles checked: {len(decided.new)} new findings, "
-            f"{len(decided.failing)} at or above {threshold}, {len(decided.known)} in the "
-            "baseline",
+            f"{len(result.articles)} articles in {len(result.inputs)} files checked "
+            f"({len(files) - len(result.inputs)} unchanged files skipped): "
+            f"{len(decided.new)} new findings, {len(decided.failing)} at or above {threshold}, "
+            f"{len(decided.known)} in the baseline; {recorded} files added to the index",
             err=True,
         )
     sys.exit(ExitCode.FINDINGS if check_module.should_fail(decided, exit_zero) else ExitCode.OK)
@@ -222,7 +223,8 @@ def baseline_write(
     """
     with _errors_to_exit_codes():
         settings = _ci_config()
-        _, found = _ci_audit(paths, index_path, settings)
+        with _run_index(index_path) as index:
+            _, found = _ci_audit(list(ingest.expand(paths)), settings, index)
         target = settings.baseline_path(baseline_path)
         baseline.save(target, [baseline.Entry.of(f) for f in found])
         click.echo(f"wrote {target}: {len({f.fingerprint for f in found})} findings", err=True)
@@ -242,7 +244,8 @@ def baseline_update(
     """
     with _errors_to_exit_codes():
         settings = _ci_config()
-        _, found = _ci_audit(paths, index_path, settings)
+        with _run_index(index_path) as index:
+            _, found = _ci_audit(list(ingest.expand(paths)), settings, index)
         target = settings.baseline_path(baseline_path)
         kept, dropped = baseline.updated(baseline.load(target), found)
         baseline.save(target, kept)
@@ -265,25 +268,43 @@ def _ids(text: str) -> tuple[str, ...]:
     return tuple(part.strip().upper() for part in text.split(",") if part.strip())
 
 
+def _changed(files: list[str], ref: str | None) -> list[str]:
+    """The files git lists as changed since ref (all of them when ref is None)."""
+    if ref is None:
+        return files
+    changed = vcs.changed_since(ref)
+    return [f for f in files if f != ingest.STDIN and Path(f).resolve() in changed]
+
+
 def _ci_audit(
-    paths: tuple[str, ...],
-    index_path: str | None,
-    settings: config.Config,
-    changed_since: str | None = None,
+    files: list[str], settings: config.Config, index: Index | None, skip_indexed: bool = False
 ) -> tuple[AuditResult, tuple[Finding, ...]]:
-    """Audit the wanted files for CI (only those changed since a git ref, when given) and
-    keep the findings of the selected rules; an unreadable input is an error."""
-    files = [f for f in ingest.expand(paths) if f == ingest.STDIN or settings.wants_file(f)]
-    if changed_since is not None:
-        changed = vcs.changed_since(changed_since)
-        files = [f for f in files if f != ingest.STDIN and Path(f).resolve() in changed]
-        if not files:
-            return AuditResult((), (), ()), ()
-    with _run_index(index_path) as index:
-        result = audit_paths(files, sources=Sources((), index))
-    if result.skipped or not result.inputs:
-        _fail(result, "some inputs could not be read" if result.inputs else "nothing could be read")
-    return result, tuple(f for f in findings(result) if settings.wants_rule(f.rule))
+    """Audit files for CI; an unreadable input is an error, not a skipped file."""
+    if not files:
+        return AuditResult((), (), ()), ()
+    progress = _progress(len(files), quiet=False)
+    result, found = check_module.audit_for_ci(files, settings, index, skip_indexed, progress)
+    if result.skipped:
+        _fail(result, "some inputs could not be read")
+    return result, found
+
+
+def _write_ci(text: str, output: str) -> None:
+    """CI output to stdout or, atomically, to a file."""
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        write_atomic(Path(output), text)
+
+
+@contextmanager
+def _check_index(path: str) -> Iterator[Index]:
+    """The index a check reads and records passing files in, created when missing."""
+    opened = Index.open(path)
+    try:
+        yield opened
+    finally:
+        opened.close()
 
 
 @main.command()

@@ -40,6 +40,7 @@ class Sources:
 
     references: tuple[str, ...] = ()
     index: Index | None = None
+    skip_indexed: bool = False  # leave out inputs whose content the index already holds
 
 
 def audit_paths(
@@ -52,6 +53,10 @@ def audit_paths(
     sources = sources or Sources()
     skipped: list[Skipped] = []
     batch = _read(ingest.expand(paths), stdin, progress, skipped, set())
+    if sources.skip_indexed and sources.index is not None:
+        batch = [
+            (doc, articles) for doc, articles in batch if not sources.index.contains(doc.sha256)
+        ]
     references = _read(ingest.expand(sources.references), None, None, skipped, set())
     matcher = _matcher(batch, references, sources.index)
     audits = [

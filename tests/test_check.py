@@ -27,8 +27,19 @@ def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
 
 
-def _check(*args: str) -> Result:
-    return CliRunner().invoke(main, ["check", *args])
+def _check(*args: str, keep_index: bool = False) -> Result:
+    """Run `audit check`; each run gets a fresh index unless keep_index (the default one)."""
+    fresh = [] if keep_index or "--index" in args else ["--index", _fresh_index()]
+    return CliRunner().invoke(main, ["check", *args, *fresh])
+
+
+def _fresh_index() -> str:
+    """A path for an index no earlier check has recorded files in."""
+    _fresh_index.count += 1  # type: ignore[attr-defined]
+    return f"indexes/{_fresh_index.count}.sqlite"  # type: ignore[attr-defined]
+
+
+_fresh_index.count = 0  # type: ignore[attr-defined]
 
 
 def test_exit_codes() -> None:
@@ -144,8 +155,14 @@ def test_a_baseline_turns_known_findings_green_and_keeps_verdicts(tmp_path: Path
     kept = json.loads(Path("audit-baseline.json").read_text(encoding="utf-8"))["findings"]
     assert kept[0]["verdict"] == "false-positive" and kept[0]["note"] == "a paraphrase"
     assert all(e["path"] == f"seeds/{DUMPS[0]}" for e in kept)
-    stale = _check(f"seeds/{DUMPS[1]}")
-    assert "baseline entry no longer found" in stale.stderr
+    # Undo the change of one headline: its baseline entry no longer occurs.
+    dump = Path("seeds") / DUMPS[0]
+    text = dump.read_text(encoding="utf-8")
+    repost_headline = text.splitlines()[42]  # the record at line 43
+    original_headline = text.splitlines()[44]
+    dump.write_text(text.replace(repost_headline, original_headline, 1), encoding="utf-8")
+    stale = _check(f"seeds/{DUMPS[0]}")
+    assert "baseline entry no longer found" in stale.stderr and "AUD101" in stale.stderr
 
 
 def test_a_tampered_new_file_is_the_only_new_finding() -> None:
@@ -204,3 +221,21 @@ def test_rule_selection_and_file_globs(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "AUD101" in flagged and "AUD103" not in flagged
     Path("pyproject.toml").write_text('[tool.audit]\nselect = "AUD1"\n', encoding="utf-8")
     assert "select must be a list of strings" in _check("seeds").stderr
+
+
+def test_passing_files_are_recorded_and_skipped_until_they_change() -> None:
+    first = _check("seeds", keep_index=True)
+    assert first.exit_code == ExitCode.FINDINGS
+    assert "32 articles in 5 files checked (0 unchanged files skipped)" in first.stderr
+    assert "2 files added to the index" in first.stderr  # 003 and 004 pass; the rest fail
+    second = _check("seeds", keep_index=True)
+    assert "30 articles in 3 files checked (2 unchanged files skipped)" in second.stderr
+    _baseline("write", "seeds")
+    assert _check("seeds", keep_index=True).exit_code == ExitCode.OK
+    third = _check("seeds", keep_index=True)
+    assert third.exit_code == ExitCode.OK
+    assert "0 articles in 0 files checked (5 unchanged files skipped)" in third.stderr
+    edited = Path("seeds") / DUMPS[2]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    fourth = _check("seeds", keep_index=True)
+    assert "in 1 files checked (4 unchanged files skipped)" in fourth.stderr

@@ -54,7 +54,7 @@ def test_check_in_a_git_repository(tmp_path: Path) -> None:
     new = json.loads(done.stdout)["new"]
     assert {f["path"] for f in new} == {"articles/new.txt"}
     assert "Serpent" in {f["repost"] for f in new if f["rule"] == "AUD101"}.pop()
-    assert "1 articles checked" in done.stderr
+    assert "1 articles in 1 files checked" in done.stderr
     # Nothing changed since the new file was committed: nothing to check.
     _git(repo, "add", ".")
     _git(repo, "commit", "-q", "-m", "new")
