@@ -76,3 +76,22 @@ def test_the_pre_commit_hook_runs_check_on_the_files_it_is_given(tmp_path: Path)
     staged = [str(SEEDS / "002_c4cef2f461591f60.txt"), str(SEEDS / "004_bded5637d4401b88.txt")]
     done = _audit(tmp_path, *entry[1:], *staged)
     assert done.returncode == 1 and "002_c4cef2f461591f60.txt:1:11: AUD101" in done.stdout
+
+
+def test_two_checks_sharing_an_index_lose_nothing(tmp_path: Path) -> None:
+    index = tmp_path / "shared.sqlite"
+    jobs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "audit", "check", str(SEEDS / name), "--index", str(index)],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("003_81ef8f3b8094cae4.txt", "004_bded5637d4401b88.txt")
+    ]
+    for job in jobs:
+        _, err = job.communicate(timeout=120)
+        assert job.returncode == 0 and "1 files added to the index" in err, err
+    info = _audit(tmp_path, "index", "info", "--index", str(index))
+    assert "files: 2" in info.stdout
