@@ -179,7 +179,7 @@ def check(
         settings = _ci_config(select, ignore)
         threshold = settings.threshold(fail_on)
         files = _changed(list(ingest.expand(paths)), changed_since)
-        with _check_index(settings.index_path(index_path)) as index:
+        with Index.open(settings.index_path(index_path)) as index:
             result, found = _ci_audit(files, settings, index, skip_indexed=changed_since is None)
             entries = baseline.load(settings.baseline_path(baseline_path))
             checked = [i.path for i in result.inputs]
@@ -222,9 +222,7 @@ def baseline_write(
     Example: audit baseline write seeds/ --baseline audit-baseline.json
     """
     with _errors_to_exit_codes():
-        settings = _ci_config()
-        with _run_index(index_path) as index:
-            _, found = _ci_audit(list(ingest.expand(paths)), settings, index)
+        settings, found = _baseline_findings(paths, index_path)
         target = settings.baseline_path(baseline_path)
         baseline.save(target, [baseline.Entry.of(f) for f in found])
         click.echo(f"wrote {target}: {len({f.fingerprint for f in found})} findings", err=True)
@@ -243,9 +241,7 @@ def baseline_update(
     Example: audit baseline update seeds/
     """
     with _errors_to_exit_codes():
-        settings = _ci_config()
-        with _run_index(index_path) as index:
-            _, found = _ci_audit(list(ingest.expand(paths)), settings, index)
+        settings, found = _baseline_findings(paths, index_path)
         target = settings.baseline_path(baseline_path)
         kept, dropped = baseline.updated(baseline.load(target), found)
         baseline.save(target, kept)
@@ -266,6 +262,16 @@ def _ci_config(select: str | None = None, ignore: str | None = None) -> config.C
 def _ids(text: str) -> tuple[str, ...]:
     """Comma-separated rule ids or prefixes."""
     return tuple(part.strip().upper() for part in text.split(",") if part.strip())
+
+
+def _baseline_findings(
+    paths: tuple[str, ...], index_path: str | None
+) -> tuple[config.Config, tuple[Finding, ...]]:
+    """The configuration and every current finding of the files, for a baseline."""
+    settings = _ci_config()
+    with _run_index(index_path) as index:
+        _, found = _ci_audit(list(ingest.expand(paths)), settings, index)
+    return settings, found
 
 
 def _changed(files: list[str], ref: str | None) -> list[str]:
@@ -295,16 +301,6 @@ def _write_ci(text: str, output: str) -> None:
         click.echo(text, nl=False)
     else:
         write_atomic(Path(output), text)
-
-
-@contextmanager
-def _check_index(path: str) -> Iterator[Index]:
-    """The index a check reads and records passing files in, created when missing."""
-    opened = Index.open(path)
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 @main.command()
@@ -341,12 +337,12 @@ def index_add(paths: tuple[str, ...], index_path: str | None, quiet: bool) -> No
     Example: audit index add seeds/ --index .audit/index.sqlite
     """
     with _errors_to_exit_codes():
-        target = Index.open(config.load().index_path(index_path))
-        added, skipped = index_paths(target, paths)
+        with Index.open(config.load().index_path(index_path)) as target:
+            added, skipped = index_paths(target, paths)
+            info = target.info()
         for item in skipped:
             click.echo(f"skipped {item.path}: {item.reason}", err=True)
         if not quiet:
-            info = target.info()
             click.echo(
                 f"added {added.files_added} files ({added.articles_added} articles), "
                 f"{added.files_present} already indexed; {info.path} holds {info.files} files, "
@@ -364,7 +360,8 @@ def index_info(index_path: str | None) -> None:
     Example: audit index info --index .audit/index.sqlite
     """
     with _errors_to_exit_codes():
-        info = Index.open(config.load().index_path(index_path), create=False).info()
+        with Index.open(config.load().index_path(index_path), create=False) as opened:
+            info = opened.info()
         click.echo(f"index: {info.path}")
         click.echo(f"files: {info.files}")
         click.echo(f"articles: {info.articles}")
@@ -385,11 +382,8 @@ def _run_index(given: str | None) -> Iterator[Index | None]:
     if path is None:
         yield None
         return
-    opened = Index.open(path, create=False)
-    try:
+    with Index.open(path, create=False) as opened:
         yield opened
-    finally:
-        opened.close()
 
 
 def summary_line(result: AuditResult) -> str:

@@ -169,6 +169,12 @@ class Index:
         """Close the database connection."""
         self._db.close()
 
+    def __enter__(self) -> Index:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
     def add(self, batch: Sequence[tuple[Document, Sequence[Article]]]) -> AddResult:
         """Add the articles of documents not yet indexed (by content hash), in one transaction.
 

@@ -250,6 +250,13 @@ class BodyDiff:
     repost: str
     pairs: tuple[SentencePair, ...]
 
+    def counts(self) -> dict[str, int]:
+        """How many sentence pairs there are of each kind, kinds in name order."""
+        counts: dict[str, int] = {}
+        for pair in self.pairs:
+            counts[pair.kind] = counts.get(pair.kind, 0) + 1
+        return dict(sorted(counts.items()))
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleAudit:

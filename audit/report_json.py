@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from typing import Any
 
 from .events import event_of_articles, outlet_claims
@@ -167,10 +166,9 @@ def _body_diff(audit: ArticleAudit) -> dict[str, Any] | None:
     body = audit.body
     if body is None or audit.matching is None or audit.matching.original is None:
         return None
-    counts = Counter(pair.kind for pair in body.pairs)
     return {
         "against": audit.matching.original.article,
-        "sentences": {kind: counts[kind] for kind in sorted(counts)},
+        "sentences": body.counts(),
         "pairs": [
             {
                 "kind": pair.kind,

@@ -162,8 +162,6 @@ def _row(match: Match, has_page: set[str]) -> MatchRow:
 
 def _sentence_counts(body: BodyDiff) -> str:
     """'23 unchanged, 1 inserted' for the section heading."""
-    counts: dict[str, int] = {}
-    for pair in body.pairs:
-        counts[pair.kind] = counts.get(pair.kind, 0) + 1
-    names = {"equal": "unchanged"}
-    return ", ".join(f"{n} {names.get(kind, kind)}" for kind, n in sorted(counts.items()))
+    return ", ".join(
+        f"{n} {'unchanged' if kind == 'equal' else kind}" for kind, n in body.counts().items()
+    )
