@@ -15,8 +15,9 @@ from . import baseline, ingest
 from .baseline import Entry
 from .findings import Finding, findings
 from .index import Index
-from .pipeline import Progress, Sources, audit_paths, index_paths
+from .pipeline import Originals, Progress, audit_paths, index_paths
 from .records import AuditResult, Severity
+from .sources import Naming
 
 if TYPE_CHECKING:
     from .config import Config
@@ -67,12 +68,13 @@ def audit_for_ci(
     index: Index | None,
     skip_indexed: bool,
     progress: Progress | None = None,
+    naming: Naming | None = None,
 ) -> tuple[AuditResult, tuple[Finding, ...]]:
     """Audit the wanted files (leaving out those already indexed, when asked) and keep the
     findings of the selected rules."""
     wanted = [f for f in files if f == ingest.STDIN or settings.wants_file(f)]
-    sources = Sources((), index, skip_indexed=skip_indexed)
-    result = audit_paths(wanted, progress=progress, sources=sources)
+    originals = Originals((), index, skip_indexed=skip_indexed)
+    result = audit_paths(wanted, progress=progress, originals=originals, naming=naming)
     return result, tuple(f for f in findings(result) if settings.wants_rule(f.rule))
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .diff import char_span
 from .records import Change, EditOp, Kind, Severity, Where
-from .text import Token, Words, is_content, number_value, stem
+from .text import Token, Words, is_content, number_value, stem, tokenize
 
 # Words that soften or attribute a claim. Dropping one states the claim more baldly.
 HEDGES: tuple[tuple[str, ...], ...] = tuple(
@@ -26,6 +26,8 @@ HEDGES: tuple[tuple[str, ...], ...] = tuple(
         "reports", "sources",
     )
 )  # fmt: skip
+# Hedges that attribute a claim to someone, named by the word before them.
+_ATTRIBUTION = frozenset(("said", "says", "say", "told", "claimed", "claims"))
 # Qualifiers that belong to a figure ("at least 7").
 FIGURE_QUALIFIERS = frozenset(
     ("at least", "more than", "over", "up to", "as many as", "nearly", "almost", "about",
@@ -152,7 +154,8 @@ def severity(changes: Iterable[Change]) -> Severity:
 def unsupported_terms(repost: Side, vocabulary: Vocabulary) -> tuple[str, ...]:
     """Runs of repost words that the original never uses, as they appear in the repost.
 
-    A run may bridge function words ("Army of God") but ends at any supported word.
+    A run may bridge function words ("Army of God") but ends at any supported word. A
+    run of numbers alone is a figure, judged as one (figure-changed), not a term.
     """
     tokens = repost.changed
     runs: list[tuple[int, int]] = []
@@ -165,6 +168,7 @@ def unsupported_terms(repost: Side, vocabulary: Vocabulary) -> tuple[str, ...]:
             first = -1
     if first >= 0:
         runs.append((first, last))
+    runs = [(a, b) for a, b in runs if any(number_value(t.norm) is None for t in tokens[a : b + 1])]
     terms = (" ".join(repost.text[tokens[a].start : tokens[b].end].split()) for a, b in runs)
     return tuple(dict.fromkeys(_strip_possessive(term) for term in terms))
 
@@ -212,6 +216,26 @@ def _title_case(tokens: Sequence[Token]) -> bool:
     """True for Title Case headlines, where capitals do not mark names."""
     content = [t for t in tokens if is_content(t.norm) and t.text[0].isalpha()]
     return len(content) >= 3 and all(t.text[0].isupper() for t in content)
+
+
+def removed_hedges(original: str, repost: str) -> tuple[str, ...]:
+    """The hedges of original that repost drops, as written in original and in its order;
+    an attribution verb comes with the word before it ("officials say")."""
+    tokens = tokenize(original)
+    norms = [t.norm for t in tokens]
+    kept = _hedges([t.norm for t in tokenize(repost)])
+    found: dict[int, str] = {}
+    for hedge in HEDGES:
+        if hedge in kept:
+            continue
+        for i in range(len(norms) - len(hedge) + 1):
+            if tuple(norms[i : i + len(hedge)]) == hedge:
+                start = i - 1 if hedge[0] in _ATTRIBUTION and i > 0 else i
+                found.setdefault(
+                    start, original[tokens[start].start : tokens[i + len(hedge) - 1].end]
+                )
+                break
+    return tuple(found[i] for i in sorted(found))
 
 
 def _hedges(norms: Sequence[str]) -> set[tuple[str, ...]]:

@@ -24,8 +24,8 @@ from .errors import AuditError
 from .findings import Finding
 from .index import DEFAULT_PATH, Index
 from .output import write_atomic
-from .pipeline import Progress, Sources, audit_paths, index_paths
-from .records import AuditResult
+from .pipeline import Originals, Progress, audit_paths, index_paths
+from .records import AuditResult, SourceProfile
 
 # Options shared by commands, so that a flag means the same everywhere.
 _reading_index = click.option(
@@ -47,6 +47,22 @@ _select_option = click.option(
 )
 _ignore_option = click.option(
     "--ignore", metavar="RULES", help="Never report these rules or prefixes: AUD301."
+)
+
+
+def _source_name(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """A --source value: a name with text in it."""
+    if value is not None and not value.strip():
+        raise click.BadParameter("must not be empty")
+    return value.strip() if value else None
+
+
+_source_option = click.option(
+    "--source",
+    metavar="NAME",
+    callback=_source_name,
+    help="The source that published every given file, e.g. 'Fringe site' "
+    "[default: [tool.audit.sources] globs, else each file is its own source].",
 )
 _writing_index = click.option(
     "--index",
@@ -100,6 +116,7 @@ def main() -> None:
     type=click.Path(exists=True),
     help="Reference files or folders of originals, indexed in memory for this run (repeatable).",
 )
+@_source_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def run(
     paths: tuple[str, ...],
@@ -107,20 +124,24 @@ def run(
     fmt: str,
     index_path: str | None,
     references: tuple[str, ...],
+    source: str | None,
     quiet: bool,
 ) -> None:
     """Audit files or folders (recursively, *.txt) and write JSON and HTML reports.
 
     Each article is matched against the other inputs, the --reference files and the
-    index to find its original, and its headline and body are compared with it.
+    index to find its original, and its headline and body are compared with it. Each
+    source (--source, [tool.audit.sources], else each file) gets a profile and a grade.
 
     Example: audit run seeds/ -o reports/
     """
     with _errors_to_exit_codes():
         files = list(ingest.expand(paths))
+        naming = config.load().naming(source)
         with _run_index(index_path) as index:
-            sources = Sources(references, index)
-            result = audit_paths(files, progress=_progress(len(files), quiet), sources=sources)
+            originals = Originals(references, index)
+            progress = _progress(len(files), quiet)
+            result = audit_paths(files, progress=progress, originals=originals, naming=naming)
         if not result.inputs:
             _fail(result, "nothing could be read")
         written = report.write_reports(result, output, fmt)
@@ -156,10 +177,12 @@ def run(
     help="Check only files added or changed since this git ref (untracked files included).",
 )
 @_baseline_option
+@_source_option
 def check(
     paths: tuple[str, ...],
     index_path: str | None,
     baseline_path: str | None,
+    source: str | None,
     changed_since: str | None,
     fail_on: str | None,
     select: str | None,
@@ -180,11 +203,13 @@ def check(
         threshold = settings.threshold(fail_on)
         files = _changed(list(ingest.expand(paths)), changed_since)
         with Index.open(settings.index_path(index_path)) as index:
-            result, found = _ci_audit(files, settings, index, skip_indexed=changed_since is None)
+            result, found = _ci_audit(
+                files, settings, index, skip_indexed=changed_since is None, source=source
+            )
             entries = baseline.load(settings.baseline_path(baseline_path))
             checked = [i.path for i in result.inputs]
             decided = check_module.outcome(found, entries, threshold, checked)
-            _write_ci(report_ci.render(fmt, decided, result.articles), output)
+            _write_ci(report_ci.render(fmt, decided, result), output)
             recorded = check_module.record_passing(index, result, decided)
         for entry in decided.stale:
             click.echo(
@@ -283,13 +308,20 @@ def _changed(files: list[str], ref: str | None) -> list[str]:
 
 
 def _ci_audit(
-    files: list[str], settings: config.Config, index: Index | None, skip_indexed: bool = False
+    files: list[str],
+    settings: config.Config,
+    index: Index | None,
+    skip_indexed: bool = False,
+    source: str | None = None,
 ) -> tuple[AuditResult, tuple[Finding, ...]]:
     """Audit files for CI; an unreadable input is an error, not a skipped file."""
     if not files:
         return AuditResult((), (), ()), ()
     progress = _progress(len(files), quiet=False)
-    result, found = check_module.audit_for_ci(files, settings, index, skip_indexed, progress)
+    naming = settings.naming(source)
+    result, found = check_module.audit_for_ci(
+        files, settings, index, skip_indexed, progress, naming
+    )
     if result.skipped:
         _fail(result, "some inputs could not be read")
     return result, found
@@ -400,6 +432,15 @@ def summary_line(result: AuditResult) -> str:
     )
 
 
+def source_line(profile: SourceProfile) -> str:
+    """One line on a reposting source: its grade and the criteria it does not meet."""
+    failed = ", ".join(c.id for c in profile.criteria if c.met is False) or "none"
+    return (
+        f"source {profile.name} ({profile.kind}, {len(profile.articles)} articles): "
+        f"grade {profile.grade}; not met: {failed}"
+    )
+
+
 def _print_summary(result: AuditResult, written: list[str]) -> None:
     """Warnings, skipped files and the summary, on stderr."""
     for item in result.inputs:
@@ -408,6 +449,9 @@ def _print_summary(result: AuditResult, written: list[str]) -> None:
     for skipped in result.skipped:
         click.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
     click.echo(summary_line(result), err=True)
+    for profile in result.sources:
+        if profile.kind == "reposter":
+            click.echo(source_line(profile), err=True)
     for path in written:
         if path != "<stdout>":
             click.echo(f"wrote {path}", err=True)

@@ -11,6 +11,12 @@ Keys (paths are relative to the folder of the pyproject.toml that sets them):
     select    rule ids or prefixes to report, e.g. ["AUD1", "AUD201"] (default: all)
     ignore    rule ids or prefixes never to report
 
+And a table naming who published which files, path globs to source names (the first
+glob that matches wins; `--source` on the command line overrides it):
+
+    [tool.audit.sources]
+    "dumps/fringe-*.txt" = "Fringe site"
+
 Environment: AUDIT_INDEX, AUDIT_BASELINE, AUDIT_FAIL_ON, and comma-separated
 AUDIT_INCLUDE, AUDIT_EXCLUDE, AUDIT_SELECT, AUDIT_IGNORE. An unknown key in
 [tool.audit] is an error that names it, so a typo never passes silently.
@@ -18,7 +24,6 @@ AUDIT_INCLUDE, AUDIT_EXCLUDE, AUDIT_SELECT, AUDIT_IGNORE. An unknown key in
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -30,15 +35,17 @@ from . import baseline
 from .check import DEFAULT_FAIL_ON, FAIL_ON
 from .errors import InputError
 from .index import DEFAULT_PATH
+from .sources import Naming, matches
 
 _PATHS = ("index", "baseline")
 _LISTS = ("include", "exclude", "select", "ignore")
 KEYS = (*_PATHS, "fail_on", *_LISTS)
+SOURCES = "sources"
 
 
 @dataclass(frozen=True, slots=True)
 class Config:
-    """Settings after pyproject.toml and the environment; ``source`` names the file read."""
+    """Settings after pyproject.toml and the environment; ``path`` names the file read."""
 
     index: str | None = None
     baseline: str | None = None
@@ -47,7 +54,8 @@ class Config:
     exclude: tuple[str, ...] = ()
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    source: str | None = None
+    sources: tuple[tuple[str, str], ...] = ()
+    path: str | None = None
 
     def index_path(self, given: str | None) -> str:
         """The index to use: given on the command line, else configured, else the default."""
@@ -61,11 +69,19 @@ class Config:
         """The severity that fails a check: given, else configured, else the default."""
         return given or self.fail_on or DEFAULT_FAIL_ON
 
+    def naming(self, given: str | None) -> Naming:
+        """Which source published each file: given for all, else the configured globs."""
+        return Naming(given, self.sources, self._root())
+
     def wants_file(self, path: str) -> bool:
         """True when a file passes the include and exclude globs."""
-        name = Path(path).as_posix()
-        included = not self.include or any(fnmatch.fnmatch(name, g) for g in self.include)
-        return included and not any(fnmatch.fnmatch(name, g) for g in self.exclude)
+        root = self._root()
+        included = not self.include or any(matches(path, g, root) for g in self.include)
+        return included and not any(matches(path, g, root) for g in self.exclude)
+
+    def _root(self) -> str | None:
+        """The folder that globs are relative to: that of the pyproject.toml read."""
+        return str(Path(self.path).parent) if self.path else None
 
     def wants_rule(self, rule_id: str) -> bool:
         """True when a rule is selected (by id or prefix) and not ignored."""
@@ -94,17 +110,31 @@ def _parse(path: Path) -> Config:
     table = data.get("tool", {}).get("audit", {})
     if not isinstance(table, dict):
         raise InputError(f"{path}: [tool.audit] must be a table")
-    unknown = sorted(set(table) - set(KEYS))
+    known = (*KEYS, SOURCES)
+    unknown = sorted(set(table) - set(known))
     if unknown:
         raise InputError(
-            f"{path}: unknown key in [tool.audit]: {', '.join(unknown)} (known: {', '.join(KEYS)})"
+            f"{path}: unknown key in [tool.audit]: {', '.join(unknown)} (known: {', '.join(known)})"
         )
-    values: dict[str, Any] = {"source": str(path)}
+    values: dict[str, Any] = {"path": str(path)}
     for key, value in table.items():
+        if key == SOURCES:
+            values[key] = _sources(f"{path}: [tool.audit.sources]", value)
+            continue
         values[key] = _value(f"{path}: [tool.audit] {key}", key, value)
         if key in _PATHS:
             values[key] = str(path.parent / values[key])
     return Config(**values)
+
+
+def _sources(where: str, table: Any) -> tuple[tuple[str, str], ...]:
+    """The (glob, source name) pairs of [tool.audit.sources], in file order."""
+    if not isinstance(table, dict):
+        raise InputError(f"{where} must be a table of path globs to source names")
+    for glob, name in table.items():
+        if not isinstance(name, str) or not name.strip():
+            raise InputError(f"{where} {glob!r} must name a source with a non-empty string")
+    return tuple((glob, name.strip()) for glob, name in table.items())
 
 
 def _environment(config: Config, environ: Mapping[str, str]) -> Config:

@@ -1,7 +1,7 @@
 """Pipeline: run the stages in order and collect an AuditResult.
 
 ingest -> split -> match (against the other inputs, references and an index file)
--> compare headlines and align bodies with the original -> figures -> events.
+-> compare headlines and align bodies with the original -> figures -> events -> sources.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import BinaryIO
 
-from . import classify, diff, events, figures, ingest, split
+from . import classify, diff, events, figures, ingest, sources, split
 from .align import Aligned, align_bodies, paragraph_line
 from .index import MEMORY, AddResult, Index
 from .match import Matcher, Query
@@ -35,7 +35,7 @@ Batch = list[tuple[Document, Sequence[Article]]]
 
 
 @dataclass(frozen=True, slots=True)
-class Sources:
+class Originals:
     """Where originals are looked for besides the inputs: reference files and an index."""
 
     references: tuple[str, ...] = ()
@@ -47,25 +47,30 @@ def audit_paths(
     paths: Iterable[str],
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
-    sources: Sources | None = None,
+    originals: Originals | None = None,
+    naming: sources.Naming | None = None,
 ) -> AuditResult:
-    """Audit every file named by paths (files, folders, '-' for stdin)."""
-    sources = sources or Sources()
+    """Audit every file named by paths (files, folders, '-' for stdin); naming says which
+    source published each file (by default, each file is its own)."""
+    originals = originals or Originals()
     skipped: list[Skipped] = []
     batch = _read(ingest.expand(paths), stdin, progress, skipped, set())
-    if sources.skip_indexed and sources.index is not None:
+    if originals.skip_indexed and originals.index is not None:
         batch = [
-            (doc, articles) for doc, articles in batch if not sources.index.contains(doc.sha256)
+            (doc, articles) for doc, articles in batch if not originals.index.contains(doc.sha256)
         ]
-    references = _read(ingest.expand(sources.references), None, None, skipped, set())
-    matcher = _matcher(batch, references, sources.index)
-    audits = [
+    references = _read(ingest.expand(originals.references), None, None, skipped, set())
+    matcher = _matcher(batch, references, originals.index)
+    audits = tuple(
         audit_article(article, matcher.match(Query(article, doc.sha256)), matcher)
         for doc, articles in batch
         for article in articles
-    ]
-    inputs = tuple(_input_file(doc, len(articles)) for doc, articles in batch)
-    return AuditResult(inputs, tuple(skipped), tuple(audits), events.find_events(audits))
+    )
+    naming = naming or sources.Naming()
+    inputs = tuple(_input_file(doc, len(articles), naming) for doc, articles in batch)
+    found = events.find_events(audits)
+    profiles = sources.profiles(inputs, audits, found)
+    return AuditResult(inputs, tuple(skipped), audits, found, profiles)
 
 
 def index_paths(
@@ -205,9 +210,10 @@ def _matcher(inputs: Batch, references: Batch, index: Index | None) -> Matcher:
     return Matcher(found_in)
 
 
-def _input_file(doc: Document, articles: int) -> InputFile:
-    """The record of a read input."""
-    return InputFile(doc.path, doc.sha256, doc.encoding, articles, doc.warnings)
+def _input_file(doc: Document, articles: int, naming: sources.Naming) -> InputFile:
+    """The record of a read input, with the source that published it."""
+    source, named_by = naming.name(doc.path)
+    return InputFile(doc.path, doc.sha256, doc.encoding, articles, doc.warnings, source, named_by)
 
 
 def _unique(article: Article, seen: set[str]) -> Article:

@@ -8,6 +8,7 @@ diff   -> EditOp (token-level alignment)
 classify -> Change, ArticleAudit
 figures  -> Claim, Range, Toll
 events   -> Event, EventReport, Spread
+sources  -> SourceProfile (Tally, TermUse, Criterion, Standing)
 pipeline -> AuditResult
 """
 
@@ -22,6 +23,11 @@ Where = Literal["headline", "body"]
 OpTag = Literal["replace", "insert", "delete"]
 FigureWhere = Literal["headline", "original_headline", "body"]
 Origin = Literal["input", "reference", "index"]
+# How a source got its name: --source, a [tool.audit.sources] glob, the file's own name,
+# or the outlet attribution of the articles it wrote.
+NamedBy = Literal["option", "config", "file", "outlet"]
+SourceKind = Literal["reposter", "outlet"]
+Position = Literal["above", "inside", "below", "only"]
 
 
 class Kind(StrEnum):
@@ -312,6 +318,84 @@ class InputFile:
     encoding: str
     articles: int
     warnings: tuple[str, ...] = ()
+    source: str = ""
+    named_by: NamedBy = "file"
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """A count of articles under a key (an outlet, a phrase, a kind), with their ids."""
+
+    key: str
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TermUse:
+    """A term a source inserted: the articles carrying it and, per original wording it
+    replaced, the articles where it did."""
+
+    term: str
+    articles: tuple[str, ...]
+    replaced: tuple[Tally, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    """One rating criterion applied to a source: how many articles could be judged on it
+    and which of them fail it (the evidence)."""
+
+    id: str
+    judged: int
+    evidence: tuple[str, ...]
+
+    @property
+    def met(self) -> bool | None:
+        """True when no judged article fails; None when none could be judged."""
+        return None if not self.judged else not self.evidence
+
+    @property
+    def share(self) -> float | None:
+        """Share of the judged articles that meet the criterion."""
+        return None if not self.judged else round(1 - len(self.evidence) / self.judged, 3)
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """Where an outlet's figure for an event sits against what the other outlets reported.
+
+    ``others`` spans the other outlets' stated figures (None when it is the only report);
+    ``consensus`` is the event's conservative figure (the lowest credible one).
+    """
+
+    event: str
+    category: Literal["killed", "wounded"]
+    article: str
+    figure: Range
+    others: Range | None
+    position: Position
+    consensus: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceProfile:
+    """What one source did with what it published: counts with their articles, inserted
+    terms, what it copied and from whom, its criteria and grade, and for an outlet where
+    its casualty figures sit against other outlets'."""
+
+    name: str
+    kind: SourceKind
+    named_by: NamedBy
+    files: tuple[str, ...]
+    articles: tuple[str, ...]
+    counts: tuple[Tally, ...]
+    inserted_terms: tuple[TermUse, ...]
+    hedges_removed: tuple[Tally, ...]
+    copies_from: tuple[Tally, ...]
+    criteria: tuple[Criterion, ...]
+    grade: str
+    standings: tuple[Standing, ...] = ()
+    copied_by: tuple[Tally, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,3 +406,4 @@ class AuditResult:
     skipped: tuple[Skipped, ...]
     articles: tuple[ArticleAudit, ...]
     events: tuple[Event, ...] = ()
+    sources: tuple[SourceProfile, ...] = ()

@@ -7,19 +7,22 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
-from . import report_html, report_json
+from . import report_csv, report_html, report_json
 from .output import write_atomic
 from .records import AuditResult
 
 STDOUT = "-"
-FORMATS = ("json", "html", "all")
+FORMATS = ("json", "html", "csv", "all")
 JSON_NAME = "audit.json"
 
 
 def write_reports(
     result: AuditResult, out: str, fmt: str = "all", stdout: TextIO | None = None
 ) -> list[str]:
-    """Write the chosen formats into folder out (or JSON to stdout); returns what was written."""
+    """Write the chosen formats into folder out (or JSON to stdout); returns what was written.
+
+    json: audit.json; csv: sources.csv (the sources table); html: index.html and its pages.
+    """
     if out == STDOUT:
         (stdout or sys.stdout).write(report_json.to_json(result))
         return ["<stdout>"]
@@ -27,6 +30,8 @@ def write_reports(
     written: list[str] = []
     if fmt in ("json", "all"):
         written.append(_write(folder, {JSON_NAME: report_json.to_json(result)}))
+    if fmt in ("csv", "all"):
+        written.append(_write(folder, {report_csv.CSV_NAME: report_csv.to_csv(result)}))
     if fmt in ("html", "all"):
         pages = report_html.render(result)
         written.append(_write(folder, pages, last="index.html"))

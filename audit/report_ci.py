@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 import os
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from importlib.metadata import version
 from typing import Any
 
 from .check import Outcome
 from .findings import Finding
-from .records import ArticleAudit, Severity
+from .records import AuditResult, Severity
 from .rules import RULES
 
 CI_FORMATS = ("text", "json", "sarif", "github", "junit", "markdown")
@@ -21,9 +21,9 @@ _SARIF_LEVEL = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW
 _GITHUB_LEVEL = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "notice"}
 
 
-def render(fmt: str, outcome: Outcome, articles: Sequence[ArticleAudit]) -> str:
+def render(fmt: str, outcome: Outcome, result: AuditResult) -> str:
     """The check's findings in one of CI_FORMATS."""
-    renderers: dict[str, Callable[[Outcome, Sequence[ArticleAudit]], str]] = {
+    renderers: dict[str, Callable[[Outcome, AuditResult], str]] = {
         "text": _text,
         "json": _json,
         "sarif": _sarif,
@@ -31,7 +31,7 @@ def render(fmt: str, outcome: Outcome, articles: Sequence[ArticleAudit]) -> str:
         "junit": _junit,
         "markdown": _markdown,
     }
-    return renderers[fmt](outcome, articles)
+    return renderers[fmt](outcome, result)
 
 
 def uri(path: str) -> str:
@@ -40,7 +40,7 @@ def uri(path: str) -> str:
     return relative.replace(os.sep, "/")
 
 
-def _text(outcome: Outcome, _articles: Sequence[ArticleAudit]) -> str:
+def _text(outcome: Outcome, _result: AuditResult) -> str:
     """One line per new finding, like a compiler: path:line:column: RULE [severity] message."""
     return "".join(
         f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity.value}] {f.message}\n"
@@ -48,14 +48,24 @@ def _text(outcome: Outcome, _articles: Sequence[ArticleAudit]) -> str:
     )
 
 
-def _json(outcome: Outcome, _articles: Sequence[ArticleAudit]) -> str:
-    """The findings as JSON, new and baselined apart."""
+def _json(outcome: Outcome, result: AuditResult) -> str:
+    """The findings as JSON, new and baselined apart, and the checked sources' grades."""
     data = {
         "fail_on": outcome.fail_on.value,
         "failing": len(outcome.failing),
         "new": [_finding(f) for f in outcome.new],
         "baselined": [_finding(f) for f in outcome.known],
         "stale": [e.fingerprint for e in outcome.stale],
+        "sources": [
+            {
+                "name": s.name,
+                "kind": s.kind,
+                "grade": s.grade,
+                "criteria_not_met": [c.id for c in s.criteria if c.met is False],
+            }
+            for s in result.sources
+            if s.kind == "reposter"
+        ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -78,7 +88,7 @@ def _finding(f: Finding) -> dict[str, Any]:
     }
 
 
-def _sarif(outcome: Outcome, _articles: Sequence[ArticleAudit]) -> str:
+def _sarif(outcome: Outcome, _result: AuditResult) -> str:
     """A SARIF 2.1.0 log: every rule with its help, every finding with a fingerprint."""
     index = {rule.id: i for i, rule in enumerate(RULES)}
     results = [
@@ -138,7 +148,7 @@ def _sarif_result(f: Finding, rule_index: int, state: str) -> dict[str, Any]:
     }
 
 
-def _github(outcome: Outcome, _articles: Sequence[ArticleAudit]) -> str:
+def _github(outcome: Outcome, _result: AuditResult) -> str:
     """GitHub workflow commands: one annotation per new finding."""
     return "".join(
         f"::{_GITHUB_LEVEL[f.severity]} file={_property(uri(f.path))},line={f.line},"
@@ -158,8 +168,9 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _junit(outcome: Outcome, articles: Sequence[ArticleAudit]) -> str:
+def _junit(outcome: Outcome, result: AuditResult) -> str:
     """JUnit XML: one test case per checked article, failed by its failing findings."""
+    articles = result.articles
     failing: dict[str, list[Finding]] = {}
     for f in outcome.failing:
         failing.setdefault(f.article, []).append(f)
@@ -187,8 +198,10 @@ def _junit(outcome: Outcome, articles: Sequence[ArticleAudit]) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def _markdown(outcome: Outcome, articles: Sequence[ArticleAudit]) -> str:
-    """A summary for $GITHUB_STEP_SUMMARY: counts, then a table of new findings."""
+def _markdown(outcome: Outcome, result: AuditResult) -> str:
+    """A summary for $GITHUB_STEP_SUMMARY: counts, the reposting sources' grades, then a
+    table of new findings."""
+    articles = result.articles
     lines = [
         "## audit check",
         "",
@@ -198,6 +211,15 @@ def _markdown(outcome: Outcome, articles: Sequence[ArticleAudit]) -> str:
         "longer found.",
         "",
     ]
+    reposters = [s for s in result.sources if s.kind == "reposter"]
+    if reposters:
+        lines += ["| source | grade | criteria not met |", "|---|---|---|"]
+        lines += [
+            f"| {_cell(s.name)} | {s.grade} | "
+            f"{', '.join(c.id for c in s.criteria if c.met is False) or 'none'} |"
+            for s in reposters
+        ]
+        lines.append("")
     if outcome.new:
         lines += ["| rule | severity | where | finding |", "|---|---|---|---|"]
         lines += [

@@ -7,17 +7,30 @@ length alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from .events import format_range
 from .records import Claim, Event, EventReport, Range, Spread
 
+# Where the pages of the HTML report live, relative to the report folder.
 EVENTS_PAGE = "events.html"
+ARTICLES_DIR = "articles"
 CHART_WIDTH = 560
 LABEL_WIDTH = 170
 ROW_HEIGHT = 22
 _PLOT = CHART_WIDTH - LABEL_WIDTH - 90  # room on the right for the figure's text
+
+
+class SourceRef(Protocol):
+    """A source page an article is counted on: its kind and href from the report folder."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def href(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +69,7 @@ class ReportRow:
     href: str
     article: str
     outlet: str
+    outlet_href: str
     killed: str
     wounded: str
     also: str
@@ -94,9 +108,18 @@ class FigureRow:
     event_href: str
 
 
-def events_page(events: tuple[Event, ...], article_href: Callable[[str], str]) -> EventsPage:
-    """View data of the events page; article_href formats an article id as a link."""
-    return EventsPage(tuple(_event_view(e, article_href) for e in events))
+def events_page(
+    events: tuple[Event, ...],
+    article_href: Callable[[str], str],
+    sources: Mapping[str, Sequence[SourceRef]] | None = None,
+) -> EventsPage:
+    """View data of the events page; article_href formats an article id as a link, and
+    sources gives the profiles counting each article (the outlet's is linked)."""
+    outlet_pages = {
+        article: next((s.href for s in refs if s.kind == "outlet"), "")
+        for article, refs in (sources or {}).items()
+    }
+    return EventsPage(tuple(_event_view(e, article_href, outlet_pages) for e in events))
 
 
 def figure_rows(
@@ -124,9 +147,11 @@ def figure_rows(
     return tuple(rows)
 
 
-def _event_view(event: Event, article_href: Callable[[str], str]) -> EventView:
+def _event_view(
+    event: Event, article_href: Callable[[str], str], outlet_pages: dict[str, str]
+) -> EventView:
     """One event's table, charts and flags."""
-    rows = tuple(_report_row(r, article_href) for r in event.reports)
+    rows = tuple(_report_row(r, article_href, outlet_pages) for r in event.reports)
     charts = tuple(
         chart
         for chart in (
@@ -146,12 +171,15 @@ def _event_view(event: Event, article_href: Callable[[str], str]) -> EventView:
     )
 
 
-def _report_row(report: EventReport, article_href: Callable[[str], str]) -> ReportRow:
+def _report_row(
+    report: EventReport, article_href: Callable[[str], str], outlet_pages: dict[str, str]
+) -> ReportRow:
     """A table row for one outlet's report."""
     return ReportRow(
         href=article_href(report.article),
         article=report.article,
         outlet=report.outlet or "not stated",
+        outlet_href=outlet_pages.get(report.article, ""),
         killed=format_range(report.killed) if report.killed else "\u2014",
         wounded=format_range(report.wounded) if report.wounded else "\u2014",
         also=", ".join(report.also),

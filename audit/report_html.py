@@ -14,11 +14,16 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from .classify import KIND_SEVERITY
 from .events import event_of_articles, outlet_claims
 from .records import ArticleAudit, AuditResult, Change, Severity
-from .report_events import EVENTS_PAGE, FigureRow, events_page, figure_rows
+from .report_events import ARTICLES_DIR, EVENTS_PAGE, FigureRow, events_page, figure_rows
 from .report_json import article_kinds, summary
 from .report_match import MatchingView, Segment, matching_view
-
-ARTICLES_DIR = "articles"
+from .report_sources import (
+    SOURCES_PAGE,
+    article_sources,
+    source_href,
+    source_page,
+    sources_index,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +61,15 @@ class LineRow:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceLink:
+    """A source whose profile counts an article, and its page."""
+
+    name: str
+    href: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
 class ArticlePage:
     """Everything an article page prints."""
 
@@ -73,6 +87,7 @@ class ArticlePage:
     figures: tuple[FigureRow, ...] = ()
     event_href: str = ""
     matching: MatchingView | None = None
+    sources: tuple[SourceLink, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +100,8 @@ class IndexPage:
     warnings: tuple[str, ...]
     events: int = 0
     events_href: str = EVENTS_PAGE
+    sources: int = 0
+    sources_href: str = SOURCES_PAGE
 
 
 def render(result: AuditResult) -> dict[str, str]:
@@ -92,12 +109,30 @@ def render(result: AuditResult) -> dict[str, str]:
     pages = {"index.html": _template("index.html").render(page=index_page(result))}
     events = event_of_articles(result.events)
     ids = {audit.article.id for audit in result.articles}
+    links = source_links(result)
     for audit in result.articles:
-        page = article_page(audit, events.get(audit.article.id), ids)
+        page = article_page(audit, events.get(audit.article.id), ids, links.get(audit.article.id))
         pages[f"{ARTICLES_DIR}/{page.id}.html"] = _template("article.html").render(page=page)
-    view = events_page(result.events, lambda article: f"{ARTICLES_DIR}/{article}.html")
+    view = events_page(result.events, lambda article: f"{ARTICLES_DIR}/{article}.html", links)
     pages[EVENTS_PAGE] = _template("events.html").render(page=view)
+    pages[SOURCES_PAGE] = _template("sources.html").render(page=sources_index(result))
+    known = {profile.name for profile in result.sources}
+    for profile in result.sources:
+        source = source_page(profile, result.events, known)
+        pages[source_href(profile.name)] = _template("source.html").render(page=source)
     return pages
+
+
+def source_links(result: AuditResult) -> dict[str, tuple[SourceLink, ...]]:
+    """Article id to the sources whose profiles count it, outlets last."""
+    kinds = {profile.name: profile.kind for profile in result.sources}
+    return {
+        article: tuple(
+            SourceLink(name, source_href(name), kinds[name])
+            for name in sorted(names, key=lambda n: kinds[n] != "reposter")
+        )
+        for article, names in article_sources(result).items()
+    }
 
 
 def index_page(result: AuditResult) -> IndexPage:
@@ -121,14 +156,19 @@ def index_page(result: AuditResult) -> IndexPage:
         skipped=tuple(LineRow(0, s.path, s.reason) for s in result.skipped),
         warnings=tuple(w for i in result.inputs for w in i.warnings),
         events=len(result.events),
+        sources=len(result.sources),
     )
 
 
 def article_page(
-    audit: ArticleAudit, event: str | None = None, has_page: set[str] | None = None
+    audit: ArticleAudit,
+    event: str | None = None,
+    has_page: set[str] | None = None,
+    sources: tuple[SourceLink, ...] | None = None,
 ) -> ArticlePage:
     """View data of one article page; event is the id of the event it reports, if any,
-    and has_page the ids of articles with a page to link to."""
+    has_page the ids of articles with a page to link to, and sources the profiles that
+    count it (hrefs relative to the report folder)."""
     a = audit.article
     headline_changes = [c for c in audit.changes if c.where == "headline"]
     terms = dict.fromkeys(t for c in audit.changes for t in c.unsupported)
@@ -147,6 +187,7 @@ def article_page(
         figures=figure_rows(audit.figures, outlet_claims(audit), event),
         event_href=f"../{EVENTS_PAGE}#{event}" if event else "",
         matching=matching_view(audit, has_page or set()),
+        sources=tuple(SourceLink(s.name, f"../{s.href}", s.kind) for s in sources or ()),
     )
 
 

@@ -17,7 +17,10 @@ from .records import (
     Matching,
     Range,
     Severity,
+    SourceProfile,
     Spread,
+    Standing,
+    Tally,
 )
 
 # Version of the JSON layout. Later versions only add fields, never rename them.
@@ -25,7 +28,9 @@ from .records import (
 #   2: articles carry casualty `figures`; top-level `events` compares outlets' figures.
 #   3: articles carry `matching` (original, duplicates, copies) and `body_diff`; changes
 #      carry `line` and may be `where: "body"`; summary counts matched articles.
-FORMAT_VERSION = 3
+#   4: top-level `sources` (a profile per reposting source and outlet, with rating
+#      criteria and grade); inputs carry `source` and `named_by`; summary counts sources.
+FORMAT_VERSION = 4
 
 
 def to_json(result: AuditResult) -> str:
@@ -46,12 +51,15 @@ def to_dict(result: AuditResult) -> dict[str, Any]:
                 "encoding": i.encoding,
                 "articles": i.articles,
                 "warnings": list(i.warnings),
+                "source": i.source,
+                "named_by": i.named_by,
             }
             for i in result.inputs
         ],
         "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
         "articles": [_article(a, events.get(a.article.id)) for a in result.articles],
         "events": [_event(e) for e in result.events],
+        "sources": [_source(s) for s in result.sources],
     }
 
 
@@ -74,6 +82,8 @@ def summary(result: AuditResult) -> dict[str, Any]:
         "with_body_changes": sum(1 for a in result.articles if body_changed(a)),
         "events": len(result.events),
         "events_with_disagreement": sum(1 for e in result.events if e.flags),
+        "sources": len(result.sources),
+        "reposters": sum(1 for s in result.sources if s.kind == "reposter"),
     }
 
 
@@ -236,4 +246,67 @@ def _spread(value: Spread | None) -> dict[str, int] | None:
         "high": value.high,
         "consensus": value.consensus,
         "reports": value.reports,
+    }
+
+
+def _source(profile: SourceProfile) -> dict[str, Any]:
+    """One source's profile: counts with their articles, terms, copying, criteria, grade.
+
+    ``substitutions`` lists the inserted terms that replaced some original wording, with
+    each wording and its articles; ``systematic`` marks a term standing in for several.
+    """
+    return {
+        "name": profile.name,
+        "kind": profile.kind,
+        "named_by": profile.named_by,
+        "files": list(profile.files),
+        "articles": len(profile.articles),
+        "article_ids": list(profile.articles),
+        "grade": profile.grade,
+        "criteria": [
+            {
+                "id": c.id,
+                "met": c.met,
+                "share": c.share,
+                "judged": c.judged,
+                "evidence": list(c.evidence),
+            }
+            for c in profile.criteria
+        ],
+        "counts": {t.key: _tally(t) for t in profile.counts},
+        "inserted_terms": [
+            {"term": t.term, "count": len(t.articles), "articles": list(t.articles)}
+            for t in profile.inserted_terms
+        ],
+        "substitutions": [
+            {
+                "term": t.term,
+                "systematic": len(t.replaced) > 1,
+                "replaced": [{"original": r.key, **_tally(r)} for r in t.replaced],
+            }
+            for t in profile.inserted_terms
+            if t.replaced
+        ],
+        "hedges_removed": [{"original": t.key, **_tally(t)} for t in profile.hedges_removed],
+        "copies_from": [{"source": t.key, **_tally(t)} for t in profile.copies_from],
+        "copied_by": [{"source": t.key, **_tally(t)} for t in profile.copied_by],
+        "events": [_standing(s) for s in profile.standings],
+    }
+
+
+def _tally(tally: Tally) -> dict[str, Any]:
+    """A count and the articles behind it."""
+    return {"count": len(tally.articles), "articles": list(tally.articles)}
+
+
+def _standing(standing: Standing) -> dict[str, Any]:
+    """An outlet's figure for an event against the range of the other outlets' figures."""
+    return {
+        "event": standing.event,
+        "category": standing.category,
+        "article": standing.article,
+        "figure": _range(standing.figure),
+        "others": _range(standing.others),
+        "position": standing.position,
+        "consensus": standing.consensus,
     }

@@ -9,7 +9,7 @@ import pytest
 
 from audit import AuditResult, audit_paths
 from audit.index import Index
-from audit.pipeline import Sources, index_paths
+from audit.pipeline import Originals, index_paths
 from audit.records import ArticleAudit, Kind
 
 from .conftest import DUMPS, SEEDS
@@ -78,10 +78,10 @@ def test_unrelated_articles_say_why_they_have_no_original(seed_result: AuditResu
 def test_references_and_index_find_the_original_for_an_input_alone(tmp_path: Path) -> None:
     reposts = str(SEEDS / DUMPS[0])
     original = str(SEEDS / "003_81ef8f3b8094cae4.txt")
-    by_reference = _by_id(audit_paths([reposts], sources=Sources(references=(original,))))
+    by_reference = _by_id(audit_paths([reposts], originals=Originals(references=(original,))))
     index = Index.open(str(tmp_path / "index.sqlite"))
     index_paths(index, [original])
-    by_index = _by_id(audit_paths([reposts], sources=Sources(index=index)))
+    by_index = _by_id(audit_paths([reposts], originals=Originals(index=index)))
     for audits, origin in ((by_reference, "reference"), (by_index, "index")):
         matching = audits[REPOST_OF_003[0]].matching
         assert matching and matching.original
@@ -100,7 +100,7 @@ def _tampered(tmp_path: Path, old: str, new: str) -> ArticleAudit:
     text = original.replace(old, new, 1).replace("Iraqi militias defy", "Militias defy", 1)
     repost = _write(tmp_path / "repost.txt", text)
     result = audit_paths(
-        [repost], sources=Sources(references=(str(SEEDS / "003_81ef8f3b8094cae4.txt"),))
+        [repost], originals=Originals(references=(str(SEEDS / "003_81ef8f3b8094cae4.txt"),))
     )
     (audit,) = result.articles
     return audit
@@ -158,7 +158,7 @@ def test_a_headline_only_article_is_matched_on_its_headline(tmp_path: Path) -> N
         "Read more at the link.\n",
     )
     result = audit_paths(
-        [headline_only], sources=Sources(references=(str(SEEDS / "003_81ef8f3b8094cae4.txt"),))
+        [headline_only], originals=Originals(references=(str(SEEDS / "003_81ef8f3b8094cae4.txt"),))
     )
     matching = result.articles[0].matching
     assert matching and matching.original

@@ -26,7 +26,7 @@ def _assert_safe(page: str) -> None:
         "doctype", "html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "a", "q",
         "dl", "dt", "dd", "ul", "li", "code", "table", "thead", "tbody", "tr", "th", "td",
         "del", "ins", "span", "section", "strong", "tfoot", "figure", "figcaption", "svg",
-        "text", "rect", "line", "h3", "details", "summary",
+        "text", "rect", "line", "h3", "details", "summary", "br",
     }, names  # fmt: skip
     for tag in tags:
         assert not re.search(r"\son\w+\s*=", tag, re.IGNORECASE), tag
@@ -36,7 +36,8 @@ def _assert_safe(page: str) -> None:
 
 def test_seed_pages_render_offline_and_safely(seed_result: AuditResult) -> None:
     pages = render(seed_result)
-    assert len(pages) == 2 + len(seed_result.articles)  # index, events, one per article
+    # index, events, sources, one page per article and one per source
+    assert len(pages) == 3 + len(seed_result.articles) + len(seed_result.sources)
     for name, page in pages.items():
         _assert_safe(page)
         assert page.startswith("<!DOCTYPE html>"), name
@@ -66,8 +67,8 @@ def test_hostile_headlines_are_escaped() -> None:
     assert "&lt;b&gt;battle&lt;/b&gt;" in pages["events.html"]  # labelled by its headline
     for name, page in pages.items():
         _assert_safe(page)
-        if name == "events.html":
-            continue
+        if name == "events.html" or name.startswith("sources"):
+            continue  # pages that print no headline
         assert "&lt;script&gt;" in page
         assert "&lt;img src=x onerror=alert(1)&gt;" in page or "&#34;&gt;&lt;img" in page
     assert "&lt;b&gt;battle&lt;/b&gt;" in pages["index.html"]
@@ -75,7 +76,7 @@ def test_hostile_headlines_are_escaped() -> None:
 
 def test_hostile_bodies_are_escaped_in_the_side_by_side_view(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from audit import audit_paths
-    from audit.pipeline import Sources
+    from audit.pipeline import Originals
 
     original = tmp_path / "original.txt"
     original.write_text(
@@ -92,7 +93,7 @@ def test_hostile_bodies_are_escaped_in_the_side_by_side_view(tmp_path) -> None: 
         "stopped by evening and residents returned.\n",
         encoding="utf-8",
     )
-    result = audit_paths([str(repost)], sources=Sources(references=(str(original),)))
+    result = audit_paths([str(repost)], originals=Originals(references=(str(original),)))
     assert result.articles[0].body is not None
     page = render(result)["articles/repost-L1.html"]
     _assert_safe(page)
