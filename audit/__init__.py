@@ -11,6 +11,7 @@ from .errors import AuditError, InputError, OutputError
 from .events import find_events
 from .figures import article_claims, extract, toll
 from .pipeline import audit_article, audit_paths
+from .rating import CRITERIA, GRADE_RULES
 from .records import (
     Article,
     ArticleAudit,
@@ -19,6 +20,7 @@ from .records import (
     Change,
     Chrome,
     Claim,
+    Criterion,
     Document,
     Event,
     EventReport,
@@ -28,14 +30,21 @@ from .records import (
     Range,
     Severity,
     Skipped,
+    SourceProfile,
     Spread,
+    Standing,
+    Tally,
+    TermUse,
     Toll,
 )
 from .report import write_reports
 from .report_json import FORMAT_VERSION, to_dict, to_json
+from .sources import Naming, profiles
 
 __all__ = [
+    "CRITERIA",
     "FORMAT_VERSION",
+    "GRADE_RULES",
     "Article",
     "ArticleAudit",
     "AuditError",
@@ -44,24 +53,31 @@ __all__ = [
     "Change",
     "Chrome",
     "Claim",
+    "Criterion",
     "Document",
     "Event",
     "EventReport",
     "InputError",
     "InputFile",
     "Kind",
+    "Naming",
     "OutputError",
     "Paragraph",
     "Range",
     "Severity",
     "Skipped",
+    "SourceProfile",
     "Spread",
+    "Standing",
+    "Tally",
+    "TermUse",
     "Toll",
     "article_claims",
     "audit_article",
     "audit_paths",
     "extract",
     "find_events",
+    "profiles",
     "to_dict",
     "to_json",
     "toll",

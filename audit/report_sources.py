@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .events import format_range
 from .rating import GRADE_RULES, SPECS, UNRATED
@@ -20,6 +20,9 @@ from .text import fold
 
 SOURCES_PAGE = "sources.html"
 SOURCES_DIR = "sources"
+# Anchors on a source page that the sources index links to.
+ALL_ARTICLES = "articles"
+CRITERIA_TABLE = "criteria"
 NAMED_BY: dict[NamedBy, str] = {
     "option": "named with --source",
     "config": "named by a [tool.audit.sources] glob",
@@ -114,6 +117,7 @@ class SourcePage:
     copied_by: tuple[CountRow, ...]
     standings: tuple[StandingRow, ...]
     articles: CountRow
+    criteria_anchor: str = CRITERIA_TABLE
 
     @property
     def lists(self) -> tuple[CountRow, ...]:
@@ -134,6 +138,8 @@ class SourceRow:
     grade: str
     met: str
     not_met: str
+    articles_anchor: str = ALL_ARTICLES
+    criteria_anchor: str = CRITERIA_TABLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +215,7 @@ def source_page(profile: SourceProfile, events: Sequence[Event], known: set[str]
             _count(t, "by", linked=known, title=f"copied by {t.key}") for t in profile.copied_by
         ),
         standings=tuple(_standing_row(s, labels) for s in profile.standings),
-        articles=_count(Tally("articles", profile.articles), "all"),
+        articles=replace(_count(Tally("articles", profile.articles), "all"), anchor=ALL_ARTICLES),
     )
 
 

@@ -109,6 +109,14 @@ class _Placed:
         return self.publisher if self.relay else self.writer
 
 
+@dataclass(frozen=True, slots=True)
+class _Links:
+    """Who copies whom: per source, (other source, article id) pairs in each direction."""
+
+    copies_from: dict[str, list[tuple[str, str]]]
+    copied_by: dict[str, list[tuple[str, str]]]
+
+
 def profiles(
     inputs: Sequence[InputFile], audits: Sequence[ArticleAudit], events: Sequence[Event]
 ) -> tuple[SourceProfile, ...]:
@@ -116,12 +124,19 @@ def profiles(
     publishers = {i.path: (i.source, i.named_by) for i in inputs}
     placed = [_place(audit, publishers) for audit in audits]
     writers = {p.audit.article.id: p.writer for p in placed}
-    links = [link for p in placed for link in _copy_links(p, writers)]
-    names = {p.owner for p in placed} | {p.writer for p in placed if p.writer != NOT_STATED}
-    made = [
-        _profile(name, [p for p in placed if name in (p.owner, p.writer)], events, writers, links)
-        for name in sorted(names)
-    ]
+    copies_from: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    copied_by: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for p in placed:
+        for copier, copied, article in _copy_links(p, writers):
+            copies_from[copier].append((copied, article))
+            copied_by[copied].append((copier, article))
+    links = _Links(copies_from, copied_by)
+    members: dict[str, list[_Placed]] = defaultdict(list)
+    for p in placed:
+        for name in dict.fromkeys((p.owner, p.writer)):
+            if name != NOT_STATED:
+                members[name].append(p)
+    made = [_profile(name, members[name], events, writers, links) for name in sorted(members)]
     return tuple(sorted(made, key=lambda p: (p.kind != "reposter", p.name)))
 
 
@@ -162,7 +177,7 @@ def _profile(
     placed: Sequence[_Placed],
     events: Sequence[Event],
     writers: dict[str, str],
-    links: Sequence[tuple[str, str, str]],
+    links: _Links,
 ) -> SourceProfile:
     """The profile of one source from the articles it published or wrote."""
     relays, seen_again = _distinct([p.audit for p in placed if p.relay and p.publisher == name])
@@ -180,11 +195,11 @@ def _profile(
         counts=_counts(judged, seen_again) if relays else (),
         inserted_terms=inserted_terms(relays),
         hedges_removed=hedges_removed(relays),
-        copies_from=_tallies((copied, i) for copier, copied, i in links if copier == name),
+        copies_from=_tallies(links.copies_from.get(name, ())),
         criteria=criteria,
         grade=rating.grade(criteria),
         standings=standings(name, events, writers),
-        copied_by=_tallies((copier, i) for copier, copied, i in links if copied == name),
+        copied_by=_tallies(links.copied_by.get(name, ())),
     )
 
 

@@ -345,3 +345,18 @@ def _fringe_sources(out: Path) -> list[dict[str, Any]]:
     report: dict[str, Any] = json.loads((out / "audit.json").read_text(encoding="utf-8"))
     sources: list[dict[str, Any]] = report["sources"]
     return sources
+
+
+def test_profile_of_a_reposter_never_seen(tmp_path: Path) -> None:
+    report = _audit(tmp_path, str(DATA / "unseen_dump.txt"), "--source", "Unseen")
+    profile = _source(report, "Unseen")
+    terms = {t["term"] for t in profile["inserted_terms"]}
+    assert {"Serpent\u2019s army", "Dragon Lords", "admits", "Satan\u2019s harvest"} <= terms
+    hedges = {h["original"] for h in profile["hedges_removed"]}
+    assert {"police say", "officials say", "At least"} <= hedges
+    # Six records, one relayed with its headline unchanged.
+    assert profile["counts"]["reposted"]["count"] == 6
+    assert profile["counts"]["altered-headline"]["count"] == 5
+    headlines = next(c for c in profile["criteria"] if c["id"] == "headlines-unaltered")
+    assert (headlines["judged"], headlines["share"]) == (6, round(1 / 6, 3))
+    assert profile["grade"] == "F"
