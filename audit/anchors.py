@@ -92,9 +92,30 @@ def event_date(lead: list[str], published: When) -> When:
             dated = match.group("day") or match.group("year")
             if month is None or (_VERB_MONTHS.match(month) and not dated):
                 continue
-            year = int(match.group("year")) if match.group("year") else published.year
-            return When(year, _month_number(month))
+            found = _dated_before(match, published)
+            if found is not None:
+                return found
     return published
+
+
+# A follow-up may come this many months after its event; a date further back in the lead
+# is another event (a list of earlier shootings), not this article's.
+MAX_FOLLOW_UP_MONTHS = 24
+
+
+def _dated_before(match: re.Match[str], published: When) -> When | None:
+    """The date a lead names, when it can be the article's event: not after publication
+    and not long before it. A month without a year is the latest one not after it."""
+    month = _month_number(match.group("month"))
+    if published.year is None or published.month is None or month is None:
+        year = int(match.group("year")) if match.group("year") else published.year
+        return When(year, month)
+    if match.group("year"):
+        year = int(match.group("year"))
+    else:
+        year = published.year if month <= published.month else published.year - 1
+    elapsed = (published.year - year) * 12 + published.month - month
+    return When(year, month) if 0 <= elapsed <= MAX_FOLLOW_UP_MONTHS else None
 
 
 def _month_number(name: str) -> int | None:

@@ -129,7 +129,7 @@ _NP = (
 # Words before a singular verb ("... was shot") that are not a victim.
 _NOT_NAMES = (
     r"(?:the|a|an|this|that|it|there|what|which|nobody|no|none|neither|nothing|everyone|"
-    r"everybody|anyone|anybody|who|where|when|and|or|but|than|police)\b"
+    rf"everybody|anyone|anybody|who|where|when|and|or|but|than|police|{_NUMBER})\b"
 )
 _SING_NP = (
     rf"{_MOD}{{0,3}}?(?:{_SINGULAR}|\w+-year-old|\w+-(?:wife|husband|girlfriend|"
@@ -199,7 +199,7 @@ _ASIDE = r"(?:\s*,\s*(?:including|among\s+them|all|both|most|many)\b[^,.;]{1,60}
 # A plural subject may be followed by a short phrase before its verb: "Four men coming
 # from a repast were shot".
 _SUBJECT = re.compile(
-    rf"(?=\w)(?<!\bno\s)(?<!\bof\s)(?<!\bof\sthe\s)\b(?:(?:a|the)\s+family\s+of\s+)?{_QP}"
+    rf"(?=\w)(?<!\bno\s)(?<!\bof\s)(?<!\bof\sthe\s)\b(?:(?:(?:a|the)\s+)?family\s+of\s+)?{_QP}"
     rf"(?:{_NP}{_ASIDE}?(?:{_GAP}{{1,8}}?(?=\s+(?:were|are|have\s+been|had\s+been)\b))?)?"
     rf"(?:\s+{_AUX}){{0,4}}?\s+(?:{_TRIGGER_AFTER})\b{_NO_OBJECT}",
     _FLAGS,
@@ -311,6 +311,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], tuple[int, int | None] | None, Category 
     (_PLURAL_BARE, (2, None), None),
 )
 _CATEGORIES = tuple(Category)
+# A count of more than one never takes a singular verb.
+_SINGULAR_VERB = re.compile(r"\s+(?:was|is|has)\b", _FLAGS)
+_FAMILY = re.compile(r"(?:(?:a|the)\s+)?family\b", _FLAGS)
 
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 # A capitalised word right before digits makes them a name ("Brigade 315"), unless
@@ -449,16 +452,29 @@ def _claims(
         if category is None or count is None:
             continue
         low, high = count
+        if _singular_verb_after(pattern, match, text, low):
+            continue  # "Calvin Williams, 24 was shot": an age, not 24 people
         qualifier = (match.group("qual") or "") if "qual" in match.re.groupindex else ""
         qualifier = " ".join(qualifier.lower().split()) or _vague_name(match)
         first, last, more = match.start(), match.end(), 0
-        if pattern in _SUBJECTS:
+        if pattern in _SUBJECTS and not match.groupdict().get("pronoun"):
+            # A pronoun after "a girl, who ..." is that girl, not one more person.
             first, more = _coordinated(text, start, first)
         elif pattern in _OBJECTS:
             last, more = _more_objects(text, last, end)
         low, high = low + more, None if high is None else high + more
         span = (first, last)
         yield Claim(category, low, high, qualifier, text[first:last], where, line, span)
+
+
+def _singular_verb_after(
+    pattern: re.Pattern[str], match: re.Match[str], text: str, count: int
+) -> bool:
+    """True when a count of several takes a singular verb, which makes it no count;
+    "a family of four was killed" is one family of four."""
+    if pattern is not _SUBJECT or count < 2 or _FAMILY.match(match.group()):
+        return False
+    return _SINGULAR_VERB.match(text, match.end("n")) is not None
 
 
 def _coordinated(text: str, floor: int, start: int) -> tuple[int, int]:

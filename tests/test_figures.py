@@ -107,6 +107,12 @@ PHRASES: list[tuple[str, Expected]] = [
     ("A triple shooting left the street shaken.", [(S, 3, 3)]),
     ("A family of five was found dead.", [(K, 5, 5)]),
     ("Three protesters, a journalist and two police officers were killed.", [(K, 6, 6)]),
+    ("Family of four found shot dead in their home", [(K, 4, 4)]),
+    # A relative pronoun is the person just named, not one more.
+    ("A nine-year-old girl, who was shot in the arm, is recovering.", [(S, 1, 1)]),
+    # A number with a singular verb is an age, and a number word is not a name.
+    ("Marcus Lee, 31 was shot in the leg.", []),
+    ("Four was the number of shots fired, and none was killed.", []),
     # Not casualties.
     ("Tens of thousands of supporters took to the streets.", []),
     ("The motion passed with 56 deputies in favour.", []),
@@ -211,6 +217,16 @@ def test_toll_takes_the_highest_figure_and_derives_wounded_from_shot() -> None:
     assert result.killed == Range(1, 1)
     shot_only = toll(article_claims(_article("Five people were shot, one fatally."), When()))
     assert shot_only.wounded == Range(4, 4)
+
+
+def test_a_lead_date_long_before_publication_is_not_the_event() -> None:
+    from audit.anchors import event_date
+
+    published = When(2014, 6)
+    assert event_date(["August 1982: eight people killed at a shop."], published) == published
+    assert event_date(["Charged in the November 9 shooting."], published) == When(2013, 11)
+    assert event_date(["In the May 3, 2014 shooting, two died."], published) == When(2014, 5)
+    assert event_date(["A list: December 2016 was warm."], published) == published
 
 
 def test_article_date_reads_datelines() -> None:
