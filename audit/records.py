@@ -355,6 +355,11 @@ class Criterion:
         return None if not self.judged else not self.evidence
 
     @property
+    def status(self) -> str:
+        """'met', 'not met' or 'not judged', for the reports."""
+        return {None: "not judged", True: "met", False: "not met"}[self.met]
+
+    @property
     def share(self) -> float | None:
         """Share of the judged articles that meet the criterion."""
         return None if not self.judged else round(1 - len(self.evidence) / self.judged, 3)

@@ -39,9 +39,8 @@ def _row(profile: SourceProfile) -> list[str]:
     """One source's cells."""
     criteria = []
     for criterion in profile.criteria:
-        status = {None: "not judged", True: "met", False: "not met"}[criterion.met]
         share = "" if criterion.share is None else f"{criterion.share:.3f}"
-        criteria += [status, share]
+        criteria += [criterion.status, share]
     terms = [Tally(t.term, t.articles) for t in profile.inserted_terms]
     return [
         profile.name,

@@ -255,7 +255,7 @@ def _term_row(number: int, use: TermUse) -> TermRow:
 def _criterion_row(criterion: Criterion) -> CriterionRow:
     """A criterion's status, share and failing articles."""
     spec = SPECS[criterion.id]
-    status = {None: "not judged", True: "met", False: "not met"}[criterion.met]
+    status = criterion.status
     css = {None: "status-none", True: "status-met", False: "status-failed"}[criterion.met]
     passed = criterion.judged - len(criterion.evidence)
     share = "" if not criterion.judged else f"{passed} of {criterion.judged} articles"
