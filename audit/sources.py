@@ -136,7 +136,11 @@ def profiles(
         for name in dict.fromkeys((p.owner, p.writer)):
             if name != NOT_STATED:
                 members[name].append(p)
-    made = [_profile(name, members[name], events, writers, links) for name in sorted(members)]
+    placed_by = standings(events, writers)
+    made = [
+        _profile(name, members[name], tuple(placed_by.get(name, ())), links)
+        for name in sorted(members)
+    ]
     return tuple(sorted(made, key=lambda p: (p.kind != "reposter", p.name)))
 
 
@@ -175,8 +179,7 @@ def _copy_links(placed: _Placed, writers: dict[str, str]) -> list[tuple[str, str
 def _profile(
     name: str,
     placed: Sequence[_Placed],
-    events: Sequence[Event],
-    writers: dict[str, str],
+    figures: tuple[Standing, ...],
     links: _Links,
 ) -> SourceProfile:
     """The profile of one source from the articles it published or wrote."""
@@ -198,7 +201,7 @@ def _profile(
         copies_from=_tallies(links.copies_from.get(name, ())),
         criteria=criteria,
         grade=rating.grade(criteria),
-        standings=standings(name, events, writers),
+        standings=figures,
         copied_by=_tallies(links.copied_by.get(name, ())),
     )
 
@@ -248,11 +251,16 @@ class _Tallier:
         self._shown: dict[str, str] = {}
         self._ids: dict[str, dict[str, None]] = defaultdict(dict)
 
+    @staticmethod
+    def key(text: str) -> str:
+        """The key text counts under: folded, spacing collapsed."""
+        return fold(text)
+
     def add(self, key: str, article: str) -> None:
         """Count article under key."""
-        key = " ".join(key.split())
-        folded = fold(key)
-        self._shown.setdefault(folded, key)
+        shown = " ".join(key.split())
+        folded = self.key(shown)
+        self._shown.setdefault(folded, shown)
         self._ids[folded][article] = None
 
     def ranked(self) -> list[tuple[str, str]]:
@@ -282,7 +290,7 @@ def inserted_terms(audits: Sequence[ArticleAudit]) -> tuple[TermUse, ...]:
             for term in change.unsupported:
                 uses.add(term, audit.article.id)
                 if change.op == "replace" and change.original:
-                    replaced[fold(" ".join(term.split()))].add(change.original, audit.article.id)
+                    replaced[_Tallier.key(term)].add(change.original, audit.article.id)
     return tuple(
         TermUse(shown, uses.articles(key), replaced[key].tallies()) for key, shown in uses.ranked()
     )
@@ -308,33 +316,25 @@ def _tallies(pairs: Iterable[tuple[str, str]]) -> tuple[Tally, ...]:
     return found.tallies()
 
 
-def standings(name: str, events: Sequence[Event], writers: dict[str, str]) -> tuple[Standing, ...]:
-    """Where each of an outlet's killed and wounded figures sits against the other outlets'."""
-    found = []
+def standings(events: Sequence[Event], writers: dict[str, str]) -> dict[str, list[Standing]]:
+    """Per outlet, where each of its killed and wounded figures sits against the others'."""
+    found: dict[str, list[Standing]] = defaultdict(list)
     for event in events:
         for category in ("killed", "wounded"):
-            spread = getattr(event, category)
             stated = [
-                (writers.get(r.article, r.outlet or NOT_STATED), r.article, getattr(r, category))
+                (writers.get(r.article, r.outlet or NOT_STATED), r.article, value)
                 for r in event.reports
-                if getattr(r, category) is not None
+                if (value := getattr(r, category)) is not None
             ]
-            others = [value.min for writer, _, value in stated if writer != name]
             for writer, article, value in stated:
-                if writer == name:
-                    around = Range(min(others), max(others)) if others else None
-                    found.append(
-                        Standing(
-                            event.id,
-                            category,
-                            article,
-                            value,
-                            around,
-                            _position(value.min, around),
-                            spread.consensus,
-                        )
-                    )
-    return tuple(found)
+                others = [v.min for w, _, v in stated if w != writer]
+                around = Range(min(others), max(others)) if others else None
+                position = _position(value.min, around)
+                consensus = getattr(event, category).consensus
+                found[writer].append(
+                    Standing(event.id, category, article, value, around, position, consensus)
+                )
+    return found
 
 
 def _position(figure: int, others: Range | None) -> Position:
