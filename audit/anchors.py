@@ -86,6 +86,11 @@ def event_date(lead: list[str], published: When) -> When:
     A follow-up published weeks later ("charged in the November 9 shooting") is about
     the event its lead dates, not about its publication month.
     """
+    return lead_date(lead, published) or published
+
+
+def lead_date(lead: list[str], published: When) -> When | None:
+    """The month a lead dates its event by (a month with a day or year), if any."""
     for text in lead:
         for match in _DATED.finditer(text):
             month = match.group("month")
@@ -95,7 +100,20 @@ def event_date(lead: list[str], published: When) -> When:
             found = _dated_before(match, published)
             if found is not None:
                 return found
-    return published
+    return None
+
+
+def one_earlier_time(anchor: str) -> bool:
+    """True when an anchor names one earlier time ("last month", "June 7"), not a span,
+    a place or another incident ("since October", "across Iraq", "in a separate attack")."""
+    return _SPAN.search(anchor) is None
+
+
+_SPAN = re.compile(
+    r"\b(?:since|through|thru|as\s+of|to[\s-]date|so\s+far|this\s+year|recent|over\s+the|"
+    r"nationwide|across|throughout|separate|similar|previous|unrelated|another)\b",
+    _FLAGS,
+)
 
 
 # A follow-up may come this many months after its event; a date further back in the lead

@@ -116,7 +116,7 @@ _COUNT_AHEAD = rf"\s+(?:(?:{_QUAL})\s+)?(?:{_DOZEN}|{_VAGUE}|{_WORDNUM}|an?|\d+)
 # a unit ("50 feet from the women") or another count ("911 call saying five people").
 _MOD = (
     r"(?:(?!(?:from|of|in|on|at|to|for|with|by|into|near|and|or|but|than|feet|foot|"
-    r"miles?|yards|meters|metres|blocks|rounds|shots|times|hours|days|years|saying|said|says|"
+    r"miles?|yards|meters|metres|blocks|rounds|shots|times|hours|days|years?|saying|said|says|"
     rf"{_NUMBER})\b|\d[\d,]*\s)[\w'’-]+\s+)"
 )
 _OF_THEM = r"of\s+(?:them|whom|those)\b"
@@ -137,27 +137,35 @@ _SING_NP = (
 )
 _AUX = (
     r"(?:were|was|are|is|have|has|had|been|being|be|also|all|later|both|who|that|found|"
-    r"remain|remained|got|get|each|believed|thought|to\s+have|to\s+be|reportedly|"
+    r"remain|remained|listed|got|get|each|believed|thought|to\s+have|to\s+be|reportedly|"
     r"allegedly|apparently|initially|originally|now|since|subsequently|eventually|still|"
     r"\w+ly)"
 )
 
+# A hospital, named or not: "the hospital", "a local hospital", "Grady Memorial Hospital".
+_HOSPITAL = r"(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?hospitals?\b"
+_BODY_PART = (
+    r"(?:head|face|neck|chest|back|arms?|legs?|foot|feet|hands?|shoulders?|stomach|abdomen|"
+    r"buttocks|hip|thigh|knee|ankle|torso|side|groin|jaw|eye|wrist|elbow)\b"
+)
 # Casualty words after their subject, one named group per category; longer first.
 _TRIGGER_AFTER = (
     # "dead and wounded 51 others" is two claims, not a combined count.
     r"(?P<casualties>(?:killed|dead)\s+(?:and|or)\s+(?:wounded|injured|hurt)"
-    rf"(?!{_COUNT_AHEAD})|casualties)"
+    rf"(?!{_COUNT_AHEAD})|casualties|(?:taken|transported|rushed|airlifted|flown|driven|"
+    rf"brought)\s+to\s+{_HOSPITAL}|(?:arrived|showed\s+up)\s+at\s+{_HOSPITAL})"
     r"|(?P<killed>(?:shot|stabbed|beaten|burned|burnt|hacked)\s+(?:dead|to\s+death)"
     r"|shot,?\s+(?:and\s+)?killed|gunned\s+down|killed|dead|died|dies|die|slain|murdered|"
     r"executed|perished|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|deaths|"
     r"fatalities|fatality|fatally\s+\w+|fatally|mortally|pronounced\s+dead)"
     r"|(?P<wounded>shot\s+and\s+(?:wounded|injured)|wounded|injured|hurt|"
-    r"hospitali[sz]ed|critically\s+\w+|seriously\s+\w+|in\s+(?:critical|serious|stable|"
+    r"hospitali[sz]ed|critically\s+\w+|critical(?!\s+(?:of|to|for|that)\b)|seriously\s+\w+|"
+    r"in\s+(?:critical|serious|stable|"
     r"fair|good)\s+condition|recovering|treated\s+and\s+released|(?:suffered|suffering|"
     r"sustained|treated\s+for|recovering\s+from)\s+(?:[\w-]+\s+){0,3}?(?:wounds?|injuries)"
     r"|in\s+(?:the\s+)?hospital)"
     r"|(?P<shot>shot(?!\s+at(?:\s+by\b|\s*[,.;]|\s*$))|(?:struck|hit)\s+by\s+"
-    r"(?:gunfire|bullets?))"
+    rf"(?:gunfire|bullets?)|(?:struck|hit)\s+(?:once\s+|twice\s+)?in\s+the\s+{_BODY_PART}|grazed)"
     r"|(?P<kidnapped>kidnapped|abducted|taken\s+hostage|held\s+hostage)"
     r"|(?P<arrested>arrested|detained|taken\s+into\s+custody|rounded\s+up|jailed)"
     r"|(?P<missing>missing|unaccounted\s+for)"
@@ -169,7 +177,7 @@ _TRIGGER_BEFORE = (
     r"shooting|stabbed|stabbing|wounded|wounding)|killed|killing|kills|"
     r"kill|slew|slaying|claimed\s+the\s+lives\s+of|deaths\s+of|death\s+of|murdered|murdering)"
     r"|(?P<wounded>(?:shot|shooting)\s+and\s+(?:wounded|wounding|injured|injuring)|wounded|"
-    r"wounding|wounds|injured|injuring|injures|injure)"
+    r"wounding|wounds|injured|injuring|injures|injure|hurts)"
     r"|(?P<shot>shot|shooting|shoots)"
     r"|(?P<kidnapped>kidnapped|kidnapping|abducted|abducting)"
     r"|(?P<arrested>arrested|arresting|detained|detaining|arrests\s+of|detention\s+of)"
@@ -185,7 +193,7 @@ _NOT_COUNT = (
 # ("two gunmen killed three people"), so the subject is not the count.
 _NO_OBJECT = (
     rf"(?!{_COUNT_AHEAD}{_NOT_COUNT}|\s+(?:a|an|the|his|her|their|its|him|them|himself|"
-    r"herself|people|police|officers)\b)"
+    rf"herself|police|{_PLURAL}|{_PEOPLE_SHAPED})\b)"
 )
 _FLAGS = re.IGNORECASE
 # A word between a subject and its verb: not a count, a conjunction or a casualty word.
@@ -196,11 +204,13 @@ _GAP = (
 )
 # An aside between a subject and its verb: "Four victims, including a boy, were found".
 _ASIDE = r"(?:\s*,\s*(?:including|among\s+them|all|both|most|many)\b[^,.;]{1,60},)"
+# Ages after a subject: "two men, ages 20 and 27, were shot".
+_AGES = r"(?:,?\s+age[sd]?\s+\d{1,3}(?:(?:\s*,\s*|\s+)(?:and\s+)?\d{1,3})*,?)"
 # A plural subject may be followed by a short phrase before its verb: "Four men coming
 # from a repast were shot".
 _SUBJECT = re.compile(
     rf"(?=\w)(?<!\bno\s)(?<!\bof\s)(?<!\bof\sthe\s)\b(?:(?:(?:a|the)\s+)?family\s+of\s+)?{_QP}"
-    rf"(?:{_NP}{_ASIDE}?(?:{_GAP}{{1,8}}?(?=\s+(?:were|are|have\s+been|had\s+been)\b))?)?"
+    rf"(?:{_NP}{_AGES}?{_ASIDE}?(?:{_GAP}{{1,8}}?(?=\s+(?:were|are|have\s+been|had\s+been)\b))?)?"
     rf"(?:\s+{_AUX}){{0,4}}?\s+(?:{_TRIGGER_AFTER})\b{_NO_OBJECT}",
     _FLAGS,
 )
@@ -208,7 +218,7 @@ _SUBJECT = re.compile(
 # ("killing a man", "shot himself"). "Plotted to kill two officers" kills nobody.
 _OBJECT = re.compile(
     rf"(?<!\bto\s)\b(?:{_TRIGGER_BEFORE})\s+(?:(?:\w+ly\s+)?{_QP}(?:{_NP})?{_NOT_COUNT}"
-    rf"|(?P<single>(?:a|an|one|the|his|her|their|its|my|our|your)\s+{_SING_NP}"
+    rf"|(?P<single>(?:a|an|one|another|the|his|her|their|its|my|our|your)\s+{_SING_NP}"
     rf"|(?<!ing\s){_SING_NP}|(?:himself|herself)\b))",
     _FLAGS,
 )
@@ -224,7 +234,7 @@ _SINGLE = re.compile(
     rf"(?=\w)(?:\b(?P<n>a|an|one|the|another)\s+{_SING_NP}(?:\s+\([^()]{{1,40}}\))?"
     rf"(?:{_GAP}{{1,6}}?(?=\s+(?:was|is|has\s+been|had\s+been)\b))?"
     rf"|(?:^|(?<=[:;,|–—-]\s))(?P<bare>{_SING_NP})(?:,\s+\d{{1,3}},)?"
-    r"|\b(?P<pronoun>he|she|who)"
+    r"|\b(?P<pronoun>he|she|who)|\b(?P<other>another)"
     rf"|(?<!\bno\s)\b(?P<name>(?!{_NOT_NAMES})[^\W\d][\w'’-]*)(?:,\s+\d{{1,3}},)?"
     r"(?=\s+(?:was|is|has|had|died)\b))"
     rf"(?:\s+{_AUX}){{0,4}}?\s+(?:{_TRIGGER_AFTER})\b{_NO_OBJECT}",
@@ -240,11 +250,11 @@ _ONE_DEATH = re.compile(
 # A stem of every trigger word: a sentence without one holds no claim.
 _KEYWORD_STEMS = (
     "kill dead die death slain slay murder execut perish lives life fatal shot shoot stab beat "
-    "burn gunned wound injur hurt hospitali critical serious struck kidnap abduct hostage "
+    "burn gunned wound injur hurt hospital critical serious struck kidnap abduct hostage "
     "arrest detain custody rounded jail missing unaccounted casualt toll recover suffer "
-    "sustain treated condition homicid"
+    "sustain treated condition homicid graz"
 ).split()
-_KEYWORD = re.compile(rf"\b(?:{word_alternation(_KEYWORD_STEMS)}|hit\s+by)", _FLAGS)
+_KEYWORD = re.compile(rf"\b(?:{word_alternation(_KEYWORD_STEMS)}|hit\s+(?:by|in))", _FLAGS)
 _DETERMINERS = ("a", "an", "his", "her", "their", "its", "my", "our", "the")
 _PEOPLE = (
     rf"(?:{_PLURAL}|{_SINGULAR}|{_PEOPLE_SHAPED}|[\w-]+-(?:wife|husband|girlfriend|boyfriend|"
@@ -270,6 +280,9 @@ _CONJUNCT = re.compile(_conjunct_before(f"({_SUBJECT_COUNT})"), _FLAGS)
 _COORDINATED = re.compile(rf"(?:{_conjunct_before(f'(?:{_SUBJECT_COUNT})')})+$", _FLAGS)
 _OBJECT_CONJUNCT = re.compile(_conjunct_after(f"({_OBJECT_COUNT})"), _FLAGS)
 _MORE_OBJECTS = re.compile(rf"(?:{_conjunct_after(f'(?:{_OBJECT_COUNT})')})*", _FLAGS)
+_AND_AT_END = re.compile(r"\band\s+$", _FLAGS)
+# A first conjunct that names a group: "three others, a woman and two men".
+_GROUP = re.compile(r"\S+\s+(?:people|persons|others|victims|individuals)\s*,", _FLAGS)
 # An event called fatal killed someone, a non-fatal one wounded someone: at least one.
 _FATAL_EVENT = re.compile(
     r"(?:\b(?P<wounded>non-?fatal)|(?<!-)\b(?P<killed>fatal|deadly))\s+(?:[\w-]+\s+)?"
@@ -293,6 +306,12 @@ _PLURAL_BARE = re.compile(
     rf"(?:\s+{_AUX}){{0,4}}?\s+(?:{_TRIGGER_AFTER})\b{_NO_OBJECT}",
     _FLAGS,
 )
+# People sent to hospital: "sent an 8-year-old boy to the hospital".
+_SENT = re.compile(
+    rf"\b(?:sent|sends|sending)\s+(?:{_QP}(?:{_NP})?|(?P<single>(?:a|an|one|another|the|his|"
+    rf"her|their)\s+{_SING_NP}))\s+to\s+{_HOSPITAL}",
+    _FLAGS,
+)
 # Each sentence shape, the count it implies when it states none (one person; at least
 # one), and the category it implies when no trigger group names one.
 _SUBJECTS = (_SUBJECT, _SINGLE)
@@ -309,12 +328,18 @@ _PATTERNS: tuple[tuple[re.Pattern[str], tuple[int, int | None] | None, Category 
     (_VIOLENT_DEATH, _SOME, Category.KILLED),
     (_MULTIPLE, None, None),
     (_PLURAL_BARE, (2, None), None),
+    (_SENT, None, Category.CASUALTIES),
 )
 _CATEGORIES = tuple(Category)
 # A count of more than one never takes a singular verb.
 _SINGULAR_VERB = re.compile(r"\s+(?:was|is|has)\b", _FLAGS)
 _FAMILY = re.compile(r"(?:(?:a|the)\s+)?family\b", _FLAGS)
 
+# The categories of a toll.
+_TOLD = (Category.KILLED, Category.WOUNDED, Category.SHOT, Category.CASUALTIES)
+# Claims of people hurt, fatally or not: the wounded are those of them not killed.
+_HURT = (Category.SHOT, Category.CASUALTIES)
+_REFERS_BACK = re.compile(r"(?:he|she|who|the(?!\s+(?:other|second|third|fourth)\b))\b", _FLAGS)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 # A capitalised word right before digits makes them a name ("Brigade 315"), unless
 # the word is a day or month, or opens the sentence.
@@ -323,6 +348,7 @@ _LABEL_BEFORE = re.compile(
 )
 _TITLE_CASE_AFTER = re.compile(r"\s+[A-Z][a-z]+\b")
 _MONTH_BEFORE = re.compile(rf"\b{anchors.MONTH}\s+$", _FLAGS)
+_AGES_BEFORE = re.compile(r"\bage[sd]?\s+(?:\d{1,3}(?:\s*,\s*|\s+)(?:and\s+)?)*$", _FLAGS)
 
 
 def article_claims(article: Article, when: anchors.When | None = None) -> tuple[Claim, ...]:
@@ -333,7 +359,8 @@ def article_claims(article: Article, when: anchors.When | None = None) -> tuple[
     day-dated month in the headline or lead dates the article's own event.
     """
     lead = [article.original_headline or article.headline, *(p.text for p in article.body[:2])]
-    when = anchors.event_date(lead, when or published(article))
+    dated = anchors.lead_date(lead, when or published(article))
+    when = dated or when or published(article)
     claims: list[Claim] = []
     for where, line, text in _texts(article):
         if where != "body":
@@ -341,7 +368,20 @@ def article_claims(article: Article, when: anchors.When | None = None) -> tuple[
             continue
         in_lead = line <= article.body[min(1, len(article.body) - 1)].line
         claims.extend(_anchored(extract(text, where, line), text, when, in_lead))
+    if dated is None and _follows_up(claims):
+        return tuple(replace(claim, background=False) for claim in claims)
     return tuple(claims)
+
+
+def _follows_up(claims: list[Claim]) -> bool:
+    """True for a follow-up: a lead with no date of its own, and every casualty figure
+    anchored to one earlier time ("after she was shot by her son last month")."""
+    told = {c.anchor for c in claims if c.category in _TOLD}
+    return (
+        all(claim.background for claim in claims)
+        and len(told) == 1
+        and anchors.one_earlier_time(next(iter(told)) or "")
+    )
 
 
 def published(article: Article) -> anchors.When:
@@ -354,22 +394,37 @@ def toll(claims: Iterable[Claim]) -> Toll:
     """The killed and wounded figures that claims give for their own event.
 
     Background claims are left out. Of several claims of a category the highest low
-    end wins ("wounded 51 others" over "dozens wounded"); people shot and not killed
-    were wounded, when that is more than the wounded figure says.
+    end wins ("wounded 51 others" over "dozens wounded"). People hurt (shot, taken to
+    hospital) and not killed were wounded, when that is more than the wounded figure
+    says. A wounded person the text refers back to ("he was in critical condition",
+    "the victim is recovering") may be one who then died, so counts as hurt.
     """
     main = [c for c in claims if not c.background]
-    killed = _largest(main, Category.KILLED)
-    wounded = _largest(main, Category.WOUNDED)
-    shot = _largest(main, Category.SHOT)
+    killed, wounded, hurt = (_largest(c for c in main if _role(c) == role) for role in _ROLES)
     dead = killed.min if killed else 0
-    if shot is not None and shot.min > dead and (wounded is None or wounded.min < shot.min - dead):
-        wounded = Range(shot.min - dead, None if shot.max is None else shot.max - dead)
+    if hurt is not None and hurt.min > dead and (wounded is None or wounded.min < hurt.min - dead):
+        wounded = Range(hurt.min - dead, None if hurt.max is None else hurt.max - dead)
     return Toll(killed, wounded)
 
 
-def _largest(claims: list[Claim], category: Category) -> Range | None:
-    """The range of the claim of a category with the highest low end."""
-    ranges = [Range(c.min, c.max) for c in claims if c.category is category]
+_ROLES = ("killed", "wounded", "hurt")
+
+
+def _role(claim: Claim) -> str | None:
+    """What a claim counts toward in a toll: the killed, the wounded, or all people hurt
+    (shot or taken to hospital, fatally or not). One wounded person named by a pronoun
+    or "the" is someone already introduced, perhaps the one who died: hurt."""
+    if claim.category is Category.KILLED:
+        return "killed"
+    if claim.category is Category.WOUNDED:
+        refers_back = claim.min == claim.max == 1 and _REFERS_BACK.match(claim.text)
+        return "hurt" if refers_back else "wounded"
+    return "hurt" if claim.category in _HURT else None
+
+
+def _largest(claims: Iterable[Claim]) -> Range | None:
+    """The range of the claim with the highest low end."""
+    ranges = [Range(c.min, c.max) for c in claims]
     if not ranges:
         return None
     # Ties go to the hedged figure: "at least 3" in the body over "Three killed" above it.
@@ -459,7 +514,7 @@ def _claims(
         first, last, more = match.start(), match.end(), 0
         if pattern in _SUBJECTS and not match.groupdict().get("pronoun"):
             # A pronoun after "a girl, who ..." is that girl, not one more person.
-            first, more = _coordinated(text, start, first)
+            first, more = _coordinated(text, start, first, low)
         elif pattern in _OBJECTS:
             last, more = _more_objects(text, last, end)
         low, high = low + more, None if high is None else high + more
@@ -477,13 +532,21 @@ def _singular_verb_after(
     return _SINGULAR_VERB.match(text, match.end("n")) is not None
 
 
-def _coordinated(text: str, floor: int, start: int) -> tuple[int, int]:
-    """Counts joined to a subject: "a young boy and four adults were injured" adds one."""
+def _coordinated(text: str, floor: int, start: int, own: int) -> tuple[int, int]:
+    """Counts joined to a subject: "a young boy and four adults were injured" adds one.
+
+    A group that the rest of the list spells out is their total: "three others, a
+    woman and two men, were treated" is three people.
+    """
     match = _COORDINATED.search(text, max(floor, start - 160), start)
-    if match is None:
-        return start, 0
-    counts = _CONJUNCT.findall(match.group())
-    return match.start(), sum(_conjunct_value(n) for n in counts)
+    if match is None or not _AND_AT_END.search(match.group()):
+        return start, 0  # none, or an apposition: "a second victim, a man who was shot"
+    conjuncts = list(_CONJUNCT.finditer(match.group()))
+    values = [_conjunct_value(c.group(1)) for c in conjuncts]
+    spelled_out = len(values) > 1 and values[0] == sum(values[1:]) + own
+    if spelled_out and _GROUP.match(conjuncts[0].group()):
+        return match.start(), values[0] - own
+    return match.start(), sum(values)
 
 
 def _more_objects(text: str, end: int, ceiling: int) -> tuple[int, int]:
@@ -525,6 +588,8 @@ def _count(match: re.Match[str], text: str) -> tuple[int, int | None] | None:
     start = match.start("n")
     if _MONTH_BEFORE.search(text, max(0, start - 12), start):
         return None  # "June 25"
+    if _AGES_BEFORE.search(text, max(0, start - 40), start):
+        return None  # "two men ages 20 and 27 were shot"
     if _YEAR.match(folded) and groups.get("qual") is None:
         return None  # "in 2019"
     if (

@@ -113,7 +113,24 @@ PHRASES: list[tuple[str, Expected]] = [
     # A number with a singular verb is an age, and a number word is not a name.
     ("Marcus Lee, 31 was shot in the leg.", []),
     ("Four was the number of shots fired, and none was killed.", []),
+    # Ages after a subject, an apposition, and a group the list spells out.
+    ("Two men, ages 20 and 27, were taken to the hospital.", [(C, 2, 2)]),
+    ("Police found a second victim, a man who was shot in the leg.", [(S, 1, 1)]),
+    ("Three others, a woman and two men were treated for gunshot wounds.", [(W, 3, 3)]),
+    ("Eight victims, 2 critical", [(W, 2, 2)]),
+    # Taken or sent to hospital: people hurt, some of whom may have died.
+    ("Four victims were rushed to a local hospital.", [(C, 4, 4)]),
+    ("The blast sent 14 people to the hospital.", [(C, 14, 14)]),
+    ("Two other victims arrived at the hospital by car.", [(C, 2, 2)]),
+    # Wounds named by where they hit, and "another" on its own.
+    ("A girl was hit in the shoulder by a stray round.", [(S, 1, 1)]),
+    ("A passer-by was grazed by a bullet.", [(S, 1, 1)]),
+    ("Two died and another was critically injured.", [(K, 2, 2), (W, 1, 1)]),
+    ("He was charged with shooting and wounding another man.", [(W, 1, 1)]),
+    ("Crash hurts toddler", [(W, 1, 1)]),
     # Not casualties.
+    ("The gang who killed protesters was never tried.", []),
+    ("She was critical of the police response.", []),
     ("Tens of thousands of supporters took to the streets.", []),
     ("The motion passed with 56 deputies in favour.", []),
     ("The 5,000 remaining troops will leave next year.", []),
@@ -217,6 +234,34 @@ def test_toll_takes_the_highest_figure_and_derives_wounded_from_shot() -> None:
     assert result.killed == Range(1, 1)
     shot_only = toll(article_claims(_article("Five people were shot, one fatally."), When()))
     assert shot_only.wounded == Range(4, 4)
+
+
+def test_a_wounded_person_referred_back_to_may_be_the_one_who_died() -> None:
+    died = _article("A man was shot and killed on Monday.", "He was in critical condition.")
+    assert toll(article_claims(died, When())).wounded is None
+    other = _article("A man was killed on Monday.", "A woman was in critical condition.")
+    assert toll(article_claims(other, When())).wounded == Range(1, 1)
+
+
+def test_people_taken_to_hospital_include_those_who_died() -> None:
+    article = _article("One man died on Monday.", "Four people were taken to the hospital.")
+    result = toll(article_claims(article, When()))
+    assert (result.killed, result.wounded) == (Range(1, 1), Range(3, 3))
+
+
+def test_a_follow_up_is_about_the_earlier_event_it_anchors_to() -> None:
+    follow_up = _article(
+        "A mother was charged on Friday.", "Her son was shot and wounded last month."
+    )
+    (claim,) = article_claims(follow_up, When(2016, 5))
+    assert not claim.background and claim.anchor == "last month"
+    # Not when its figures span a period, nor when its lead dates an event of its own.
+    span = _article("Protests go on.", "Hundreds of people have been killed since October.")
+    assert all(c.background for c in article_claims(span, When(2016, 5)))
+    dated = _article(
+        "Rockets hit the Green Zone on May 3.", "A missile killed a guard last September."
+    )
+    assert all(c.background for c in article_claims(dated, When(2016, 5)))
 
 
 def test_a_lead_date_long_before_publication_is_not_the_event() -> None:
