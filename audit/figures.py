@@ -60,7 +60,7 @@ _QUALIFIERS: dict[str, str] = {
     ),
     **dict.fromkeys(("up to", "as many as", "at most"), "ceiling"),
     **dict.fromkeys(("fewer than", "less than"), "under"),
-    **dict.fromkeys(("another", "an additional", "a further"), "exact"),
+    **dict.fromkeys(("another", "an additional", "a further", "a total of"), "exact"),
 }
 
 _NUMBER_WORDS = (
@@ -117,7 +117,7 @@ _COUNT_AHEAD = rf"\s+(?:(?:{_QUAL})\s+)?(?:{_DOZEN}|{_VAGUE}|{_WORDNUM}|an?|\d+)
 _MOD = (
     r"(?:(?!(?:from|of|in|on|at|to|for|with|by|into|near|and|or|but|than|feet|foot|"
     r"miles?|yards|meters|metres|blocks|rounds|shots|times|hours|days|years?|saying|said|says|"
-    rf"{_NUMBER})\b|\d[\d,]*\s)[\w'’-]+\s+)"
+    rf"{_NUMBER})\b(?!-year)|\d[\d,]*\s)(?:St\.|[\w'’-]+)\s+)"
 )
 _OF_THEM = r"of\s+(?:them|whom|those)\b"
 _NP = (
@@ -216,8 +216,10 @@ _SUBJECT = re.compile(
 )
 # A casualty verb and its object: a count ("wounding 51 others") or one person
 # ("killing a man", "shot himself"). "Plotted to kill two officers" kills nobody.
+# A participle after a determiner describes someone: "the injured child".
+_ADJECTIVE = r"(?:(?<=\bthe\s)|(?<=\ban\s)|(?<=\ba\s))(?:injured|wounded|killed|slain|shot)\b"
 _OBJECT = re.compile(
-    rf"(?<!\bto\s)\b(?:{_TRIGGER_BEFORE})\s+(?:(?:\w+ly\s+)?{_QP}(?:{_NP})?{_NOT_COUNT}"
+    rf"(?<!\bto\s)\b(?!{_ADJECTIVE})(?:{_TRIGGER_BEFORE})\s+(?:(?:\w+ly\s+)?{_QP}(?:{_NP})?{_NOT_COUNT}"
     rf"|(?P<single>(?:a|an|one|another|the|his|her|their|its|my|our|your)\s+{_SING_NP}"
     rf"|(?<!ing\s){_SING_NP}|(?:himself|herself)\b))",
     _FLAGS,
@@ -280,6 +282,7 @@ _CONJUNCT = re.compile(_conjunct_before(f"({_SUBJECT_COUNT})"), _FLAGS)
 _COORDINATED = re.compile(rf"(?:{_conjunct_before(f'(?:{_SUBJECT_COUNT})')})+$", _FLAGS)
 _OBJECT_CONJUNCT = re.compile(_conjunct_after(f"({_OBJECT_COUNT})"), _FLAGS)
 _MORE_OBJECTS = re.compile(rf"(?:{_conjunct_after(f'(?:{_OBJECT_COUNT})')})*", _FLAGS)
+_NEGATED = re.compile(r"\b(?:no(?:\s+|-)one|nobody|none)\b[^,.;:!?]*$", _FLAGS)
 _AND_AT_END = re.compile(r"\band\s+$", _FLAGS)
 # A first conjunct that names a group: "three others, a woman and two men".
 _GROUP = re.compile(r"\S+\s+(?:people|persons|others|victims|individuals)\s*,", _FLAGS)
@@ -312,6 +315,20 @@ _SENT = re.compile(
     rf"her|their)\s+{_SING_NP}))\s+to\s+{_HOSPITAL}",
     _FLAGS,
 )
+# An ordinal death: "Third victim dies", "becomes fourth to die" (at least three, four
+# dead). Not after "the", which counts a series ("the fourth teenager killed this year"),
+# nor for the wounded, which says less: the others may have died.
+_ORDINALS = {
+    word: n
+    for n, word in enumerate(
+        "second third fourth fifth sixth seventh eighth ninth tenth".split(), start=2
+    )
+}
+_ORDINAL = re.compile(
+    rf"\b(?P<ord>{_ALT(_ORDINALS)}|\d(?:st|nd|rd|th))\s+(?:{_SING_NP}\s+)?(?:{_AUX}\s+){{0,3}}?"
+    r"(?P<killed>to\s+die|dies|died|killed|pronounced\s+dead|fatality)\b",
+    _FLAGS,
+)
 # Each sentence shape, the count it implies when it states none (one person; at least
 # one), and the category it implies when no trigger group names one.
 _SUBJECTS = (_SUBJECT, _SINGLE)
@@ -319,6 +336,7 @@ _OBJECTS = (_OBJECT,)
 _ONE = (1, 1)
 _SOME = (1, None)
 _PATTERNS: tuple[tuple[re.Pattern[str], tuple[int, int | None] | None, Category | None], ...] = (
+    (_ORDINAL, None, None),
     (_SUBJECT, None, None),
     (_OBJECT, None, None),
     (_TOLL, None, None),
@@ -509,6 +527,10 @@ def _claims(
         low, high = count
         if _singular_verb_after(pattern, match, text, low):
             continue  # "Calvin Williams, 24 was shot": an age, not 24 people
+        if pattern in _SUBJECTS and _NEGATED.search(
+            text, max(start, match.start() - 60), match.start()
+        ):
+            continue  # "No one else was hurt", "nobody in the car was injured"
         qualifier = (match.group("qual") or "") if "qual" in match.re.groupindex else ""
         qualifier = " ".join(qualifier.lower().split()) or _vague_name(match)
         first, last, more = match.start(), match.end(), 0
@@ -581,6 +603,9 @@ def _count(match: re.Match[str], text: str) -> tuple[int, int | None] | None:
     if groups.get("mult"):
         value = _MULTIPLES[groups["mult"].lower()]
         return value, value
+    if groups.get("ord"):
+        ordinal = groups["ord"].lower()
+        return _ORDINALS.get(ordinal) or int(ordinal[0]), None
     number = groups.get("n")
     if number is None:
         return None

@@ -128,7 +128,16 @@ PHRASES: list[tuple[str, Expected]] = [
     ("Two died and another was critically injured.", [(K, 2, 2), (W, 1, 1)]),
     ("He was charged with shooting and wounding another man.", [(W, 1, 1)]),
     ("Crash hurts toddler", [(W, 1, 1)]),
+    # An ordinal death counts all before it; "a total of" is a plain count.
+    ("Third victim dies in hospital", [(K, 3, None)]),
+    ("Boy becomes 4th to die after the fire", [(K, 4, None)]),
+    ("A total of 50 people were killed.", [(K, 50, 50)]),
+    ("St. Paul teen killed in crash", [(K, 1, 1)]),
+    ("Five-year-old girl hospitalized after fall", [(W, 1, 1)]),
     # Not casualties.
+    ("No one else was hurt.", []),
+    ("Nobody in the second car was injured.", []),
+    ("Medics carried the injured child to the ambulance.", []),
     ("The gang who killed protesters was never tried.", []),
     ("She was critical of the police response.", []),
     ("Tens of thousands of supporters took to the streets.", []),
