@@ -36,7 +36,8 @@ _ELSEWHERE = re.compile(
     r"(?:weeks|months|years|decades?)|nationwide|across\s+the\s+(?:country|region)"
     r"|across\s+(?-i:[A-Z])[\w'’-]+|throughout\s+the\s+(?:country|year|protests)"
     r"|in\s+(?:a|an)\s+(?:separate|similar|previous|earlier|unrelated|another)\s+\w+"
-    r"|previous(?:ly)?|the\s+year\s+before)\b",
+    r"|previous(?:ly)?|the\s+year\s+before|(?:every|each|per)\s+(?:year|month|week|day)"
+    r"|a\s+year(?!-)|annually)\b",
     _FLAGS,
 )
 # A month, a month and day, or a year, optionally with a year: its own event or not
@@ -111,7 +112,8 @@ def one_earlier_time(anchor: str) -> bool:
 
 _SPAN = re.compile(
     r"\b(?:since|through|thru|as\s+of|to[\s-]date|so\s+far|this\s+year|recent|over\s+the|"
-    r"nationwide|across|throughout|separate|similar|previous|unrelated|another)\b",
+    r"nationwide|across|throughout|separate|similar|previous|unrelated|another|every|each|per|"
+    r"a\s+year|annually)\b",
     _FLAGS,
 )
 

@@ -129,7 +129,8 @@ _NP = (
 # Words before a singular verb ("... was shot") that are not a victim.
 _NOT_NAMES = (
     r"(?:the|a|an|this|that|it|there|what|which|nobody|no|none|neither|nothing|everyone|"
-    rf"everybody|anyone|anybody|who|where|when|and|or|but|than|police|{_NUMBER})\b"
+    rf"everybody|anyone|anybody|who|where|when|and|or|but|than|police|all|both|each|they|we|"
+    rf"some|many|most|few|others|{_NUMBER})\b"
 )
 _SING_NP = (
     rf"{_MOD}{{0,3}}?(?:{_SINGULAR}|\w+-year-old|\w+-(?:wife|husband|girlfriend|"
@@ -216,10 +217,15 @@ _SUBJECT = re.compile(
 )
 # A casualty verb and its object: a count ("wounding 51 others") or one person
 # ("killing a man", "shot himself"). "Plotted to kill two officers" kills nobody.
+# A verb after a modal is no event: "drivers could kill thousands".
+_NOT_AFTER_MODAL = "".join(
+    rf"(?<!\b{modal}\s)"
+    for modal in ("would", "could", "will", "might", "may", "can", "should", "must")
+)
 # A participle after a determiner describes someone: "the injured child".
 _ADJECTIVE = r"(?:(?<=\bthe\s)|(?<=\ban\s)|(?<=\ba\s))(?:injured|wounded|killed|slain|shot)\b"
 _OBJECT = re.compile(
-    rf"(?<!\bto\s)\b(?!{_ADJECTIVE})(?:{_TRIGGER_BEFORE})\s+(?:(?:\w+ly\s+)?{_QP}(?:{_NP})?{_NOT_COUNT}"
+    rf"(?<!\bto\s){_NOT_AFTER_MODAL}\b(?!{_ADJECTIVE})(?:{_TRIGGER_BEFORE})\s+(?:(?:\w+ly\s+)?{_QP}(?:{_NP})?{_NOT_COUNT}"
     rf"|(?P<single>(?:a|an|one|another|the|his|her|their|its|my|our|your)\s+{_SING_NP}"
     rf"|(?<!ing\s){_SING_NP}|(?:himself|herself)\b))",
     _FLAGS,
@@ -282,6 +288,8 @@ _CONJUNCT = re.compile(_conjunct_before(f"({_SUBJECT_COUNT})"), _FLAGS)
 _COORDINATED = re.compile(rf"(?:{_conjunct_before(f'(?:{_SUBJECT_COUNT})')})+$", _FLAGS)
 _OBJECT_CONJUNCT = re.compile(_conjunct_after(f"({_OBJECT_COUNT})"), _FLAGS)
 _MORE_OBJECTS = re.compile(rf"(?:{_conjunct_after(f'(?:{_OBJECT_COUNT})')})*", _FLAGS)
+# A list of names with ages: the number after the last name is an age too.
+_AGE_LIST_BEFORE = re.compile(r"(?-i:[A-Z])[\w'’-]+,\s+\d{1,3}\b.{0,80}(?-i:[A-Z])[\w'’-]+,\s+$")
 _NEGATED = re.compile(r"\b(?:no(?:\s+|-)one|nobody|none)\b[^,.;:!?]*$", _FLAGS)
 _AND_AT_END = re.compile(r"\band\s+$", _FLAGS)
 # A first conjunct that names a group: "three others, a woman and two men".
@@ -617,6 +625,10 @@ def _count(match: re.Match[str], text: str) -> tuple[int, int | None] | None:
         return None  # "two men ages 20 and 27 were shot"
     if _YEAR.match(folded) and groups.get("qual") is None:
         return None  # "in 2019"
+    if folded == "911":
+        return None  # the emergency line: "shooting 911 calls"
+    if _AGE_LIST_BEFORE.search(text, max(0, start - 120), start):
+        return None  # "Lee Powers, 30; and Jerry Coleman, 31 all died"
     if (
         folded[0].isdigit()
         and _LABEL_BEFORE.search(text, max(0, start - 30), start)
