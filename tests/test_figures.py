@@ -13,7 +13,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from audit.anchors import When, article_date
-from audit.figures import VAGUE, article_claims, extract, toll
+from audit.figures import (
+    _TRIGGER_BEFORE,
+    OBJECT_FIRST_LETTERS,
+    VAGUE,
+    article_claims,
+    extract,
+    toll,
+)
 from audit.records import Article, Category, Paragraph, Range
 from audit.sentences import attribution
 from audit.text import word_alternation
@@ -300,3 +307,30 @@ def test_prefix_tree_alternation_matches_exactly_the_words(words: list[str]) -> 
     pattern = re.compile(word_alternation(words))
     for candidate in {*words, *(w[:-1] for w in words), *(w + "a" for w in words)}:
         assert bool(pattern.fullmatch(candidate)) == (candidate in words)
+
+
+def test_the_object_pattern_skips_ahead_only_past_letters_no_trigger_starts_with() -> None:
+    from re import _constants, _parser  # the regex parser, to read the pattern's first letters
+
+    def first_letters(items: list[tuple[object, object]]) -> tuple[set[str], bool]:
+        """The letters a parsed pattern can start with, and whether it can match empty."""
+        letters: set[str] = set()
+        for op, arg in items:
+            if op is _constants.LITERAL:
+                return letters | {chr(arg).lower()}, False  # type: ignore[arg-type]
+            if op is _constants.BRANCH:
+                empty = False
+                for branch in arg[1]:  # type: ignore[index]
+                    found, can_be_empty = first_letters(branch.data)
+                    letters, empty = letters | found, empty or can_be_empty
+                if not empty:
+                    return letters, False
+            elif op is _constants.SUBPATTERN:
+                found, empty = first_letters(arg[3].data)  # type: ignore[index]
+                letters |= found
+                if not empty:
+                    return letters, False
+        return letters, True
+
+    letters, _ = first_letters(_parser.parse(_TRIGGER_BEFORE).data)
+    assert letters == set(OBJECT_FIRST_LETTERS)
