@@ -274,6 +274,10 @@ _PEOPLE = (
 )
 
 
+# A bare noun followed by a verb starts a clause: "shoots himself, father charged".
+_NO_VERB = r"(?!\s+(?:\w+ed|was|is|were|are|has|had|said|says|told)\b)"
+
+
 def _conjunct_before(count: str) -> str:
     """One counted person or group and the comma or "and" after it: "a young boy and "."""
     return rf"\b{count}\s+{_MOD}{{0,2}}?{_PEOPLE}\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
@@ -284,7 +288,7 @@ def _conjunct_after(count: str) -> str:
     person with the determiner left out (", son") or the killer (", then himself")."""
     return (
         rf"(?:\s*,\s*(?:and\s+|then\s+)?|\s+and\s+(?:then\s+)?)"
-        rf"(?:{count}\s+{_MOD}{{0,2}}?{_PEOPLE}|{_SINGULAR}\b|himself\b|herself\b)"
+        rf"(?:{count}\s+{_MOD}{{0,2}}?{_PEOPLE}|{_SINGULAR}\b{_NO_VERB}|himself\b|herself\b)"
     )
 
 

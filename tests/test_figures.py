@@ -109,6 +109,8 @@ PHRASES: list[tuple[str, Expected]] = [
     ("A young boy and four adults were injured.", [(W, 5, 5)]),
     ("Gunmen killed three soldiers and a policeman.", [(K, 4, 4)]),
     ("He shot his ex-wife, her friend and a deputy.", [(S, 3, 3)]),
+    ("Father kills wife, son, daughter, then himself", [(K, 4, 4)]),
+    ("Boy shoots himself, father charged", [(S, 1, 1)]),
     ("Four victims, including a boy, were found shot to death.", [(K, 4, 4)]),
     ("Police investigate a double homicide.", [(K, 2, 2)]),
     ("A triple shooting left the street shaken.", [(S, 3, 3)]),
