@@ -217,8 +217,10 @@ _SUBJECT = re.compile(
 )
 # A casualty verb and its object: a count ("wounding 51 others") or one person
 # ("killing a man", "shot himself"). "Plotted to kill two officers" kills nobody.
-# Every word _TRIGGER_BEFORE matches starts with one of these (a test checks it).
-OBJECT_FIRST_LETTERS = "acdfhikmsw"
+# Every word _TRIGGER_BEFORE and _TRIGGER_AFTER match starts with one of these (a test
+# checks it). Put first, they let the regex engine skip ahead.
+BEFORE_FIRST_LETTERS = "acdfhikmsw"
+AFTER_FIRST_LETTERS = "abcdefghijklmprstuw"
 # A verb after a modal is no event: "drivers could kill thousands".
 _NOT_AFTER_MODAL = "".join(
     rf"(?<!\b{modal}\s)"
@@ -227,8 +229,7 @@ _NOT_AFTER_MODAL = "".join(
 # A participle after a determiner describes someone: "the injured child".
 _ADJECTIVE = r"(?:(?<=\bthe\s)|(?<=\ban\s)|(?<=\ba\s))(?:injured|wounded|killed|slain|shot)\b"
 _OBJECT = re.compile(
-    # The triggers' first letters come first: they let the regex engine skip ahead.
-    rf"(?=[{OBJECT_FIRST_LETTERS}])\b(?<!\bto\s){_NOT_AFTER_MODAL}(?!{_ADJECTIVE})(?:{_TRIGGER_BEFORE})"
+    rf"(?=[{BEFORE_FIRST_LETTERS}])\b(?<!\bto\s){_NOT_AFTER_MODAL}(?!{_ADJECTIVE})(?:{_TRIGGER_BEFORE})"
     rf"\s+(?:(?:\w+ly\s+)?{_QP}(?:{_NP})?{_NOT_COUNT}"
     rf"|(?P<single>(?:a|an|one|another|the|his|her|their|its|my|our|your)\s+{_SING_NP}"
     rf"|(?<!ing\s){_SING_NP}|(?:himself|herself)\b))",
@@ -368,6 +369,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], tuple[int, int | None] | None, Category 
     (_PLURAL_BARE, (2, None), None),
     (_SENT, None, Category.CASUALTIES),
 )
+_ENDING_IN_VERB_AFTER = (_SUBJECT, _SINGLE, _PLURAL_BARE)
+_VERB_AFTER = re.compile(rf"(?=[{AFTER_FIRST_LETTERS}])\b(?:{_TRIGGER_AFTER})\b", _FLAGS)
 _CATEGORIES = tuple(Category)
 # A count of more than one never takes a singular verb.
 _SINGULAR_VERB = re.compile(r"\s+(?:was|is|has)\b", _FLAGS)
@@ -506,9 +509,14 @@ def extract(text: str, where: FigureWhere = "body", line: int = 0) -> tuple[Clai
     """Every casualty claim in a text, in order of position, without overlaps."""
     found: list[Claim] = []
     for start, end in _windows(text):
+        # Most sentences hold only casualty words that come before their object
+        # ("shooting"); the shapes ending in a subject's verb need not look at them.
+        verb_after = _VERB_AFTER.search(text, start, end) is not None
         for pattern, implied_count, category in _PATTERNS:
             if pattern is _PLURAL_BARE and where == "body":
                 continue  # headline style: running text names its perpetrators this way too
+            if pattern in _ENDING_IN_VERB_AFTER and not verb_after:
+                continue
             found.extend(_claims(pattern, implied_count, category, text, start, end, where, line))
     found.sort(key=lambda c: (c.span[0], -c.span[1]))
     return _without_overlaps(found)

@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 
 from audit.anchors import When, article_date
 from audit.figures import (
+    _TRIGGER_AFTER,
     _TRIGGER_BEFORE,
-    OBJECT_FIRST_LETTERS,
+    AFTER_FIRST_LETTERS,
+    BEFORE_FIRST_LETTERS,
     VAGUE,
     article_claims,
     extract,
@@ -311,7 +313,7 @@ def test_prefix_tree_alternation_matches_exactly_the_words(words: list[str]) -> 
         assert bool(pattern.fullmatch(candidate)) == (candidate in words)
 
 
-def test_the_object_pattern_skips_ahead_only_past_letters_no_trigger_starts_with() -> None:
+def test_patterns_skip_ahead_only_past_letters_no_trigger_starts_with() -> None:
     from re import _constants, _parser  # the regex parser, to read the pattern's first letters
 
     def first_letters(items: list[tuple[object, object]]) -> tuple[set[str], bool]:
@@ -334,5 +336,9 @@ def test_the_object_pattern_skips_ahead_only_past_letters_no_trigger_starts_with
                     return letters, False
         return letters, True
 
-    letters, _ = first_letters(_parser.parse(_TRIGGER_BEFORE).data)
-    assert letters == set(OBJECT_FIRST_LETTERS)
+    for triggers, skip_letters in (
+        (_TRIGGER_BEFORE, BEFORE_FIRST_LETTERS),
+        (_TRIGGER_AFTER, AFTER_FIRST_LETTERS),
+    ):
+        letters, can_be_empty = first_letters(_parser.parse(triggers).data)
+        assert letters == set(skip_letters) and not can_be_empty
