@@ -194,7 +194,11 @@ _NOT_COUNT = (
 # ("two gunmen killed three people"), so the subject is not the count.
 _NO_OBJECT = (
     rf"(?!{_COUNT_AHEAD}{_NOT_COUNT}|\s+(?:a|an|the|his|her|their|its|him|them|himself|"
-    rf"herself|police|{_PLURAL}|{_PEOPLE_SHAPED})\b)"
+    rf"herself|police|{_PLURAL}|{_PEOPLE_SHAPED})\b"
+    # "who shot and wounded four people": the second verb has the object ("four people
+    # dead and wounded 51 others" is no verb)
+    rf"|(?<!dead)\s+and\s+(?:killed|wounded|injured|critically\s+\w+)"
+    rf"(?:{_COUNT_AHEAD}|\s+(?:the|his|her|their)\b))"
 )
 _FLAGS = re.IGNORECASE
 # A word between a subject and its verb: not a count, a conjunction or a casualty word.
@@ -204,13 +208,16 @@ _GAP = (
     r"[^\W\d][\w'’-]*)"
 )
 # An aside between a subject and its verb: "Four victims, including a boy, were found".
-_ASIDE = r"(?:\s*,\s*(?:including|among\s+them|all|both|most|many)\b[^,.;]{1,60},)"
+_ASIDE = (
+    r"(?:\s*(?P<open>,|--|—|–)\s*(?:including|among\s+them|all|both|most|many)\b[^,.;—–]{1,60}?"
+    r"\s*(?P=open))"
+)
 # Ages after a subject: "two men, ages 20 and 27, were shot".
 _AGES = r"(?:,?\s+age[sd]?\s+\d{1,3}(?:(?:\s*,\s*|\s+)(?:and\s+)?\d{1,3})*,?)"
 # A plural subject may be followed by a short phrase before its verb: "Four men coming
 # from a repast were shot".
 _SUBJECT = re.compile(
-    rf"(?=\w)(?<!\bno\s)(?<!\bof\s)(?<!\bof\sthe\s)\b(?:(?:(?:a|the)\s+)?family\s+of\s+)?{_QP}"
+    rf"(?=\w)(?<!\bno\s)(?:(?<=\bone\sof\s)|(?<!\bof\s))(?<!\bof\sthe\s)\b(?:(?:(?:a|the)\s+)?family\s+of\s+)?{_QP}"
     rf"(?:{_NP}{_AGES}?{_ASIDE}?(?:{_GAP}{{1,8}}?(?=\s+(?:were|are|have\s+been|had\s+been)\b))?)?"
     rf"(?:\s+{_AUX}){{0,4}}?\s+(?:{_TRIGGER_AFTER})\b{_NO_OBJECT}",
     _FLAGS,
@@ -232,7 +239,7 @@ _OBJECT = re.compile(
     rf"(?=[{BEFORE_FIRST_LETTERS}])\b(?<!\bto\s){_NOT_AFTER_MODAL}(?!{_ADJECTIVE})(?:{_TRIGGER_BEFORE})"
     rf"\s+(?:(?:\w+ly\s+)?{_QP}(?:{_NP})?{_NOT_COUNT}"
     rf"|(?P<single>(?:a|an|one|another|the|his|her|their|its|my|our|your)\s+{_SING_NP}"
-    rf"|(?<!ing\s){_SING_NP}|(?:himself|herself)\b))",
+    rf"|(?<!ing\s){_SING_NP}|(?:himself|herself|another)\b))",
     _FLAGS,
 )
 _TOLL = re.compile(
@@ -265,7 +272,7 @@ _KEYWORD_STEMS = (
     "kill dead die death slain slay murder execut perish lives life fatal shot shoot stab beat "
     "burn gunned wound injur hurt hospital critical serious struck kidnap abduct hostage "
     "arrest detain custody rounded jail missing unaccounted casualt toll recover suffer "
-    "sustain treated condition homicid graz"
+    "sustain treated condition homicid graz victim"
 ).split()
 _KEYWORD = re.compile(rf"\b(?:{word_alternation(_KEYWORD_STEMS)}|hit\s+(?:by|in))", _FLAGS)
 _DETERMINERS = ("a", "an", "his", "her", "their", "its", "my", "our", "the")
@@ -336,6 +343,8 @@ _SENT = re.compile(
     rf"her|their)\s+{_SING_NP}))\s+to\s+{_HOSPITAL}",
     _FLAGS,
 )
+# Victims found: "officers found four victims", "found two gunshot victims".
+_FOUND = re.compile(rf"\b(?:found|find|finds|located)\s+{_QP}\s+(?:\w+\s+)?victims\b", _FLAGS)
 # An ordinal death: "Third victim dies", "becomes fourth to die" (at least three, four
 # dead). Not after "the", which counts a series ("the fourth teenager killed this year"),
 # nor for the wounded, which says less: the others may have died.
@@ -368,6 +377,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], tuple[int, int | None] | None, Category 
     (_MULTIPLE, None, None),
     (_PLURAL_BARE, (2, None), None),
     (_SENT, None, Category.CASUALTIES),
+    (_FOUND, None, Category.CASUALTIES),
 )
 _ENDING_IN_VERB_AFTER = (_SUBJECT, _SINGLE, _PLURAL_BARE)
 _VERB_AFTER = re.compile(rf"(?=[{AFTER_FIRST_LETTERS}])\b(?:{_TRIGGER_AFTER})\b", _FLAGS)

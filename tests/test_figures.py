@@ -133,6 +133,12 @@ PHRASES: list[tuple[str, Expected]] = [
     ("Four victims were rushed to a local hospital.", [(C, 4, 4)]),
     ("The blast sent 14 people to the hospital.", [(C, 14, 14)]),
     ("Two other victims arrived at the hospital by car.", [(C, 2, 2)]),
+    # An aside in dashes; "one of four"; victims found; a second verb with the object.
+    ("Two people -- including a boy -- were wounded.", [(W, 2, 2)]),
+    ("She was one of five people struck by gunfire.", [(S, 5, 5)]),
+    ("Officers found three victims in the parking lot.", [(C, 3, 3)]),
+    ("The man who shot and wounded two officers fled.", [(W, 2, 2)]),
+    ("The blast killed one guard and injured another.", [(K, 1, 1), (W, 1, 1)]),
     # Wounds named by where they hit, and "another" on its own.
     ("A girl was hit in the shoulder by a stray round.", [(S, 1, 1)]),
     ("A passer-by was grazed by a bullet.", [(S, 1, 1)]),
