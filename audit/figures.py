@@ -144,7 +144,9 @@ _AUX = (
 )
 
 # A hospital, named or not: "the hospital", "a local hospital", "Grady Memorial Hospital".
-_HOSPITAL = r"(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?hospitals?\b"
+_HOSPITAL = (
+    r"(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:hospitals?|(?:medical|trauma)\s+cent(?:er|re)s?)\b"
+)
 _BODY_PART = (
     r"(?:head|face|neck|chest|back|arms?|legs?|foot|feet|hands?|shoulders?|stomach|abdomen|"
     r"buttocks|hip|thigh|knee|ankle|torso|side|groin|jaw|eye|wrist|elbow)\b"
@@ -159,14 +161,15 @@ _TRIGGER_AFTER = (
     r"|shot,?\s+(?:and\s+)?killed|gunned\s+down|killed|dead|died|dies|die|slain|murdered|"
     r"executed|perished|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|deaths|"
     r"fatalities|fatality|fatally\s+\w+|fatally|mortally|pronounced\s+dead)"
-    r"|(?P<wounded>shot\s+and\s+(?:wounded|injured)|wounded|injured|hurt|"
+    r"|(?P<wounded>shot\s+and\s+(?:wounded|injured)|shot,?\s+but\s+survived|wounded|injured|hurt|"
     r"hospitali[sz]ed|critically\s+\w+|critical(?!\s+(?:of|to|for|that)\b)|seriously\s+\w+|"
     r"in\s+(?:critical|serious|stable|"
     r"fair|good)\s+condition|recovering|treated\s+and\s+released|(?:suffered|suffering|"
     r"sustained|treated\s+for|recovering\s+from)\s+(?:[\w-]+\s+){0,3}?(?:wounds?|injuries)"
     r"|in\s+(?:the\s+)?hospital)"
     r"|(?P<shot>shot(?!\s+at(?:\s+by\b|\s*[,.;]|\s*$))|(?:struck|hit)\s+by\s+"
-    rf"(?:gunfire|bullets?)|(?:struck|hit)\s+(?:once\s+|twice\s+)?in\s+the\s+{_BODY_PART}|grazed)"
+    rf"(?:gunfire|bullets?)|(?:struck|hit)\s+(?:once\s+|twice\s+)?in\s+(?:the|his|her|their)\s+"
+    rf"(?:(?:left|right|upper|lower)\s+)?{_BODY_PART}|grazed)"
     r"|(?P<kidnapped>kidnapped|abducted|taken\s+hostage|held\s+hostage)"
     r"|(?P<arrested>arrested|detained|taken\s+into\s+custody|rounded\s+up|jailed)"
     r"|(?P<missing>missing|unaccounted\s+for)"
@@ -179,7 +182,7 @@ _TRIGGER_BEFORE = (
     r"kill|slew|slaying|claimed\s+the\s+lives\s+of|deaths\s+of|death\s+of|murdered|murdering)"
     r"|(?P<wounded>(?:shot|shooting)\s+and\s+(?:wounded|wounding|injured|injuring)|wounded|"
     r"wounding|wounds|injured|injuring|injures|injure|hurts)"
-    r"|(?P<shot>shot|shooting|shoots)"
+    r"|(?P<shot>shot|shooting|shoots|(?:(?<=gunfire\s)|(?<=bullet\s)|(?<=bullets\s))(?:struck|hit))"
     r"|(?P<kidnapped>kidnapped|kidnapping|abducted|abducting)"
     r"|(?P<arrested>arrested|arresting|detained|detaining|arrests\s+of|detention\s+of)"
 )
@@ -274,7 +277,9 @@ _KEYWORD_STEMS = (
     "arrest detain custody rounded jail missing unaccounted casualt toll recover suffer "
     "sustain treated condition homicid graz victim"
 ).split()
-_KEYWORD = re.compile(rf"\b(?:{word_alternation(_KEYWORD_STEMS)}|hit\s+(?:by|in))", _FLAGS)
+_KEYWORD = re.compile(
+    rf"\b(?:{word_alternation(_KEYWORD_STEMS)}|hit\s+(?:by|in)|(?:medical|trauma)\s+cent)", _FLAGS
+)
 _DETERMINERS = ("a", "an", "his", "her", "their", "its", "my", "our", "the")
 _PEOPLE = (
     rf"(?:{_PLURAL}|{_SINGULAR}|{_PEOPLE_SHAPED}|[\w-]+-(?:wife|husband|girlfriend|boyfriend|"

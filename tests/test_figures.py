@@ -142,6 +142,10 @@ PHRASES: list[tuple[str, Expected]] = [
     # Wounds named by where they hit, and "another" on its own.
     ("A girl was hit in the shoulder by a stray round.", [(S, 1, 1)]),
     ("A passer-by was grazed by a bullet.", [(S, 1, 1)]),
+    ("The boy was struck in his left shoulder.", [(S, 1, 1)]),
+    ("A stray bullet struck a 9-year-old girl.", [(S, 1, 1)]),
+    ("His wife was also shot, but survived.", [(W, 1, 1)]),
+    ("Three men were taken to Grady Memorial Medical Center.", [(C, 3, 3)]),
     ("Two died and another was critically injured.", [(K, 2, 2), (W, 1, 1)]),
     ("He was charged with shooting and wounding another man.", [(W, 1, 1)]),
     ("Crash hurts toddler", [(W, 1, 1)]),
