@@ -256,7 +256,7 @@ _TOLL = re.compile(
 _SINGLE = re.compile(
     rf"(?=\w)(?:\b(?P<n>a|an|one|the|another)\s+{_SING_NP}(?:\s+\([^()]{{1,40}}\))?"
     rf"(?:{_GAP}{{1,6}}?(?=\s+(?:was|is|has\s+been|had\s+been)\b))?"
-    rf"|(?:^|(?<=[:;,|–—-]\s))(?P<bare>{_SING_NP})(?:,\s+\d{{1,3}},)?"
+    rf"|(?:^|(?<=[:;,|–—-]\s)|(?<=\band\s))(?P<bare>{_SING_NP})(?:,\s+\d{{1,3}},)?"
     r"|\b(?P<pronoun>he|she|who)|\b(?P<other>another)"
     rf"|(?<!\bno\s)\b(?P<name>(?!{_NOT_NAMES})[^\W\d][\w'’-]*)(?:,\s+\d{{1,3}},)?"
     r"(?=\s+(?:was|is|has|had|died)\b))"
@@ -292,8 +292,12 @@ _NO_VERB = r"(?!\s+(?:\w+ed|was|is|were|are|has|had|said|says|told)\b)"
 
 
 def _conjunct_before(count: str) -> str:
-    """One counted person or group and the comma or "and" after it: "a young boy and "."""
-    return rf"\b{count}\s+{_MOD}{{0,2}}?{_PEOPLE}\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+    """One counted person or group, or one person named without a determiner ("Boy, 2,"),
+    and the comma or "and" after it: "a young boy and ", "Man, "."""
+    return (
+        rf"\b(?:{count}\s+{_MOD}{{0,2}}?{_PEOPLE}|{_MOD}?{_SINGULAR}\b(?:,\s+\d{{1,3}},?)?)"
+        r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+    )
 
 
 def _conjunct_after(count: str) -> str:
@@ -579,7 +583,7 @@ def _claims(
         first, last, more = match.start(), match.end(), 0
         if pattern in _SUBJECTS and not match.groupdict().get("pronoun"):
             # A pronoun after "a girl, who ..." is that girl, not one more person.
-            first, more = _coordinated(text, start, first, low)
+            first, more = _coordinated(text, start, first, low, where)
         elif pattern in _OBJECTS:
             last, more = _more_objects(text, last, end)
         low, high = low + more, None if high is None else high + more
@@ -597,17 +601,21 @@ def _singular_verb_after(
     return _SINGULAR_VERB.match(text, match.end("n")) is not None
 
 
-def _coordinated(text: str, floor: int, start: int, own: int) -> tuple[int, int]:
+def _coordinated(
+    text: str, floor: int, start: int, own: int, where: FigureWhere
+) -> tuple[int, int]:
     """Counts joined to a subject: "a young boy and four adults were injured" adds one.
 
     A group that the rest of the list spells out is their total: "three others, a
-    woman and two men, were treated" is three people.
+    woman and two men, were treated" is three people. In running text a list ends in
+    "and", so a comma alone is an apposition ("a second victim, a man who was shot");
+    a headline lists with commas ("Man, woman shot").
     """
     match = _COORDINATED.search(text, max(floor, start - 160), start)
-    if match is None or not _AND_AT_END.search(match.group()):
-        return start, 0  # none, or an apposition: "a second victim, a man who was shot"
+    if match is None or (where == "body" and not _AND_AT_END.search(match.group())):
+        return start, 0
     conjuncts = list(_CONJUNCT.finditer(match.group()))
-    values = [_conjunct_value(c.group(1)) for c in conjuncts]
+    values = [_conjunct_value(c.group(1)) if c.group(1) else 1 for c in conjuncts]
     spelled_out = len(values) > 1 and values[0] == sum(values[1:]) + own
     if spelled_out and _GROUP.match(conjuncts[0].group()):
         return match.start(), values[0] - own

@@ -112,6 +112,9 @@ PHRASES: list[tuple[str, Expected]] = [
     ("Gunmen killed three soldiers and a policeman.", [(K, 4, 4)]),
     ("He shot his ex-wife, her friend and a deputy.", [(S, 3, 3)]),
     ("Father kills wife, son, daughter, then himself", [(K, 4, 4)]),
+    # People named without a determiner, in a list that ends in "and".
+    ("Boy, 2, and man killed in crash", [(K, 2, 2)]),
+    ("A man and woman were shot on Sunday.", [(S, 2, 2)]),
     ("Boy shoots himself, father charged", [(S, 1, 1)]),
     ("Four victims, including a boy, were found shot to death.", [(K, 4, 4)]),
     ("Police investigate a double homicide.", [(K, 2, 2)]),
@@ -203,6 +206,14 @@ def test_a_headline_may_name_victims_in_the_plural_without_a_count() -> None:
     (claim,) = extract("Teenagers fatally shot near school", "headline")
     assert (claim.category, claim.min, claim.max) == (K, 2, None)
     assert extract("Gunmen shot at the crowd.", "body") == ()
+
+
+def test_a_headline_lists_with_commas_where_running_text_has_an_apposition() -> None:
+    for headline, count in (("Man, woman shot outside bar", 2), ("2 men, woman shot", 3)):
+        (claim,) = extract(headline, "headline")
+        assert (claim.category, claim.min) == (S, count)
+    (claim,) = extract("Police found a second victim, a man who was shot.")
+    assert claim.min == 1
 
 
 def test_spans_point_at_the_claim() -> None:
