@@ -132,9 +132,10 @@ _NOT_NAMES = (
     rf"everybody|anyone|anybody|who|where|when|and|or|but|than|police|all|both|each|they|we|"
     rf"some|many|most|few|others|{_NUMBER})\b"
 )
+# One person; "a 5-year-old boy" takes the noun after the age.
 _SING_NP = (
-    rf"{_MOD}{{0,3}}?(?:{_SINGULAR}|\w+-year-old|\w+-(?:wife|husband|girlfriend|"
-    r"boyfriend))\b"
+    rf"{_MOD}{{0,3}}?(?:{_SINGULAR}|\w+-year-old\b(?!\s+(?:[\w'’-]+\s+)?{_SINGULAR}\b)|"
+    r"\w+-(?:wife|husband|girlfriend|boyfriend))\b"
 )
 _AUX = (
     r"(?:were|was|are|is|have|has|had|been|being|be|also|all|later|both|who|that|found|"

@@ -145,6 +145,7 @@ PHRASES: list[tuple[str, Expected]] = [
     # Wounds named by where they hit, and "another" on its own.
     ("A girl was hit in the shoulder by a stray round.", [(S, 1, 1)]),
     ("A passer-by was grazed by a bullet.", [(S, 1, 1)]),
+    ("The blast injured a 5-year-old boy and a 20-year-old woman.", [(W, 2, 2)]),
     ("The boy was struck in his left shoulder.", [(S, 1, 1)]),
     ("A stray bullet struck a 9-year-old girl.", [(S, 1, 1)]),
     ("His wife was also shot, but survived.", [(W, 1, 1)]),
