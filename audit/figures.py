@@ -321,6 +321,7 @@ _MORE_OBJECTS = re.compile(rf"(?:{_conjunct_after(f'(?:{_OBJECT_COUNT})')})*", _
 # A list of names with ages: the number after the last name is an age too.
 _AGE_LIST_BEFORE = re.compile(r"(?-i:[A-Z])[\w'’-]+,\s+\d{1,3}\b.{0,80}(?-i:[A-Z])[\w'’-]+,\s+$")
 _NEGATED = re.compile(r"\b(?:no(?:\s+|-)one|nobody|none)\b[^,.;:!?]*$", _FLAGS)
+_LIST_WORD = re.compile(r"\b(?:and|then)\b", _FLAGS)
 _AND_AT_END = re.compile(r"\band\s+$", _FLAGS)
 # A first conjunct that names a group: "three others, a woman and two men".
 _GROUP = re.compile(r"\S+\s+(?:people|persons|others|victims|individuals)\s*,", _FLAGS)
@@ -586,7 +587,7 @@ def _claims(
             # A pronoun after "a girl, who ..." is that girl, not one more person.
             first, more = _coordinated(text, start, first, low, where)
         elif pattern in _OBJECTS:
-            last, more = _more_objects(text, last, end)
+            last, more = _more_objects(text, last, end, where)
         low, high = low + more, None if high is None else high + more
         span = (first, last)
         yield Claim(category, low, high, qualifier, text[first:last], where, line, span)
@@ -623,10 +624,16 @@ def _coordinated(
     return match.start(), sum(values)
 
 
-def _more_objects(text: str, end: int, ceiling: int) -> tuple[int, int]:
-    """Objects joined to a count: "shot his wife, her friend and a deputy" adds two."""
+def _more_objects(text: str, end: int, ceiling: int, where: FigureWhere) -> tuple[int, int]:
+    """Objects joined to a count: "shot his wife, her friend and a deputy" adds two.
+
+    In running text a list has "and" or "then"; a comma alone is an apposition ("shot
+    himself, the 15-year-old").
+    """
     match = _MORE_OBJECTS.match(text, end, ceiling)
     if match is None or not match.group():
+        return end, 0
+    if where == "body" and not _LIST_WORD.search(match.group()):
         return end, 0
     counts = _OBJECT_CONJUNCT.findall(match.group())
     return match.end(), sum(_conjunct_value(n) if n else 1 for n in counts)

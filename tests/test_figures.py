@@ -116,6 +116,7 @@ PHRASES: list[tuple[str, Expected]] = [
     ("Boy, 2, and man killed in crash", [(K, 2, 2)]),
     ("A man and woman were shot on Sunday.", [(S, 2, 2)]),
     ("Boy shoots himself, father charged", [(S, 1, 1)]),
+    ("The boy shot himself, the 15-year-old told police.", [(S, 1, 1)]),
     ("Four victims, including a boy, were found shot to death.", [(K, 4, 4)]),
     ("Police investigate a double homicide.", [(K, 2, 2)]),
     ("A triple shooting left the street shaken.", [(S, 3, 3)]),
