@@ -156,8 +156,9 @@ _BODY_PART = (
 _TRIGGER_AFTER = (
     # "dead and wounded 51 others" is two claims, not a combined count.
     r"(?P<casualties>(?:killed|dead)\s+(?:and|or)\s+(?:wounded|injured|hurt)"
-    rf"(?!{_COUNT_AHEAD})|casualties|(?:taken|transported|rushed|airlifted|flown|driven|"
-    rf"brought)\s+to\s+{_HOSPITAL}|(?:arrived|showed\s+up)\s+at\s+{_HOSPITAL})"
+    rf"(?!{_COUNT_AHEAD})|casualties|(?:taken|transported|self-transported|rushed|airlifted|"
+    rf"flown|driven|brought)\s+to\s+{_HOSPITAL}|(?:arrived|showed\s+up)\s+at\s+{_HOSPITAL}"
+    rf"|(?:drove|walked|went|got)\s+(?:himself\s+|herself\s+|themselves\s+)?to\s+{_HOSPITAL})"
     r"|(?P<killed>(?:shot|stabbed|beaten|burned|burnt|hacked)\s+(?:dead|to\s+death)"
     r"|shot,?\s+(?:and\s+)?killed|gunned\s+down|killed|dead|died|dies|die|slain|murdered|"
     r"executed|perished|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|deaths|"
