@@ -108,7 +108,7 @@ def evaluate(name: str, count: Counter, docs: list[Doc]) -> float:
     rmse_i = math.sqrt(sum((p[1] - g[1]) ** 2 for p, g in zip(predicted, gold, strict=True)) / n)
     inside_k, inside_i = _incident_coverage(docs, predicted)
     print(
-        f"  {name:22s} killed {killed:6.1%}  injured {injured:6.1%}  both {both:6.1%}  "
+        f"  {name:22s} killed {killed:6.2%}  injured {injured:6.2%}  both {both:6.2%}  "
         f"RMSE {rmse_k:5.2f}/{rmse_i:5.2f}  incident range holds gold "
         f"{inside_k:6.1%}/{inside_i:6.1%}  {n / seconds:7.0f} docs/s"
     )
