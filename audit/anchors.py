@@ -81,17 +81,12 @@ def article_date(texts: list[str]) -> When:
     return When()
 
 
-def event_date(lead: list[str], published: When) -> When:
-    """The month of the article's own event: a month its lead names, else published.
+def lead_date(lead: list[str], published: When) -> When | None:
+    """The month a lead dates the article's own event by (a month with a day or year).
 
     A follow-up published weeks later ("charged in the November 9 shooting") is about
     the event its lead dates, not about its publication month.
     """
-    return lead_date(lead, published) or published
-
-
-def lead_date(lead: list[str], published: When) -> When | None:
-    """The month a lead dates its event by (a month with a day or year), if any."""
     for text in lead:
         for match in _DATED.finditer(text):
             month = match.group("month")

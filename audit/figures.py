@@ -422,8 +422,9 @@ def article_claims(article: Article, when: anchors.When | None = None) -> tuple[
     day-dated month in the headline or lead dates the article's own event.
     """
     lead = [article.original_headline or article.headline, *(p.text for p in article.body[:2])]
-    dated = anchors.lead_date(lead, when or published(article))
-    when = dated or when or published(article)
+    published_on = when or published(article)
+    dated = anchors.lead_date(lead, published_on)
+    when = dated or published_on
     claims: list[Claim] = []
     for where, line, text in _texts(article):
         if where != "body":

@@ -315,13 +315,13 @@ def test_a_follow_up_is_about_the_earlier_event_it_anchors_to() -> None:
 
 
 def test_a_lead_date_long_before_publication_is_not_the_event() -> None:
-    from audit.anchors import event_date
+    from audit.anchors import lead_date
 
     published = When(2014, 6)
-    assert event_date(["August 1982: eight people killed at a shop."], published) == published
-    assert event_date(["Charged in the November 9 shooting."], published) == When(2013, 11)
-    assert event_date(["In the May 3, 2014 shooting, two died."], published) == When(2014, 5)
-    assert event_date(["A list: December 2016 was warm."], published) == published
+    assert lead_date(["August 1982: eight people killed at a shop."], published) is None
+    assert lead_date(["Charged in the November 9 shooting."], published) == When(2013, 11)
+    assert lead_date(["In the May 3, 2014 shooting, two died."], published) == When(2014, 5)
+    assert lead_date(["A list: December 2016 was warm."], published) is None
 
 
 def test_article_date_reads_datelines() -> None:
