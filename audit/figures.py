@@ -157,7 +157,8 @@ _TRIGGER_AFTER = (
     # "dead and wounded 51 others" is two claims, not a combined count.
     r"(?P<casualties>(?:killed|dead)\s+(?:and|or)\s+(?:wounded|injured|hurt)"
     rf"(?!{_COUNT_AHEAD})|casualties|(?:taken|transported|self-transported|rushed|airlifted|"
-    rf"flown|driven|brought)\s+to\s+{_HOSPITAL}|(?:arrived|showed\s+up)\s+at\s+{_HOSPITAL}"
+    rf"flown|driven|brought)\s+to\s+{_HOSPITAL}|(?:arrived|showed\s+up|treated)\s+(?:at|in)\s+"
+    rf"{_HOSPITAL}"
     rf"|(?:drove|walked|went|got)\s+(?:himself\s+|herself\s+|themselves\s+)?to\s+{_HOSPITAL})"
     r"|(?P<killed>(?:shot|stabbed|beaten|burned|burnt|hacked)\s+(?:dead|to\s+death)"
     r"|shot,?\s+(?:and\s+)?killed|gunned\s+down|killed|dead|died|dies|die|slain|murdered|"

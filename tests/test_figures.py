@@ -138,6 +138,7 @@ PHRASES: list[tuple[str, Expected]] = [
     ("The blast sent 14 people to the hospital.", [(C, 14, 14)]),
     ("Two other victims arrived at the hospital by car.", [(C, 2, 2)]),
     ("Two men later drove themselves to a local hospital.", [(C, 2, 2)]),
+    ("Three other people were treated at a hospital and released.", [(C, 3, 3)]),
     # An aside in dashes; "one of four"; victims found; a second verb with the object.
     ("Two people -- including a boy -- were wounded.", [(W, 2, 2)]),
     ("She was one of five people struck by gunfire.", [(S, 5, 5)]),
