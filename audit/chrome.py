@@ -7,7 +7,9 @@ are tables of patterns so that a new site's furniture is one line to add, not a 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
+from .outlets import ArticleParts, attribute
 from .text import tokenize
 
 _MONTHS = """january february march april may june july august september october november december
@@ -42,6 +44,21 @@ LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"reuters|screenshot|screengrab|social media)[^()]{0,60}\)$",
         ),
         ("caption", r"^.{10,400}\u2026\s*more$"),
+        ("caption", r"^.{0,400}\bview full caption\b.{0,80}$"),
+        ("caption", r"^.{0,400}\|\s*photo(?:graph)?\b.{0,80}$"),
+        (
+            "caption",
+            r"^.{0,400}\((?:source:[^()]{0,60}|[^()]{0,60}\b(?:photo|photograph|file|"
+            r"courtesy|credit|image)s?\b[^()]{0,30})\)\.?$",
+        ),
+        ("caption", r"^\((?:l|r|c|left|right|from left)(?:\s*(?:-|to)\s*(?:l|r|right|left))?\)\s"),
+        (
+            "widget",
+            r"^(?:related (?:coverage|content|stories|articles|links)|"
+            r"most (?:popular|read|viewed|shared|commented))\b.*$",
+        ),
+        ("widget", r"^showing posts (?:with label|for query)\b.*$"),
+        ("widget", r"^(?:leave a reply|fill in your details below\b.*)$"),
     )
 )
 
@@ -53,14 +70,28 @@ FOOTER = re.compile(
     re.IGNORECASE,
 )
 
-# Headline suffixes added by the site, not the writer: "| Name | AW", "- Analysis".
-HEADLINE_SUFFIXES = (
-    re.compile(r"\s*\|.*$"),
-    re.compile(
-        r"\s*[-\u2013\u2014:]\s*(?:analysis|opinion|op-ed|commentary|editorial|explainer|"
-        r"interview|feature|exclusive|live|video|photos|update[sd]?)\s*$",
-        re.IGNORECASE,
-    ),
+# Headline suffixes added by the site, not the writer: "- Analysis", "- Opinion".
+_LABEL_SUFFIX = re.compile(
+    r"\s*[-\u2013\u2014:]\s*(?:analysis|opinion|op-ed|commentary|editorial|explainer|"
+    r"interview|feature|exclusive|live|video|photos|update[sd]?)\s*$",
+    re.IGNORECASE,
+)
+# A broadcaster: a call sign ('WCIV-TV', 'KXX') or a network and channel ('CBS 58').
+_CALL_SIGN = re.compile(r"^(?:[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?|[A-Z]{2,5}\s?\d{1,3})\b")
+# A byline run on after the headline: "... need prayers+help by Jessica Tappan".
+_BYLINE_SUFFIX = re.compile(r"\s+by\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}$")
+# A suffix after a bar or a spaced dash: "| Name | AW", " - NewsOn6.com". It is the
+# site's only when it names a site (see ``names_site``); "| Revelation 17" is content.
+_SEPARATOR = re.compile(r"\s+[-\u2013\u2014]\s+|\s*\|\s*")
+# What a site or outlet name looks like: a web address, a broadcaster's call sign, or a
+# name ending in a word newspapers and stations are named with.
+_SITE_NAME = re.compile(
+    r"(?:\b[\w-]+\.(?:com|net|org|co\.uk|co|tv|news|info|us|uk|ca|au)\b"
+    r"|\b(?:news|times|post|tribune|herald|journal|gazette|daily|weekly|chronicle|courier|"
+    r"observer|telegraph|independent|review|press|media|radio|tv|television|channel|network|"
+    r"online|magazine|report|monitor|standard|star|sun|globe|mail|express|examiner|"
+    r"dispatch|bulletin|record|register|leader|reporter|today|newspaper|agency)\s*$)",
+    re.IGNORECASE,
 )
 
 _BYLINE_CONNECTORS = frozenset("""al el bin ibn de da del der van von la le and by""".split())
@@ -112,10 +143,56 @@ def is_footer(line: str) -> bool:
     return bool(FOOTER.match(line.strip()))
 
 
-def split_headline(headline: str) -> tuple[str, str | None]:
-    """Separate a headline from a site suffix: returns (headline, suffix or None)."""
-    for pattern in HEADLINE_SUFFIXES:
-        match = pattern.search(headline)
-        if match and match.start() > 0:
-            return headline[: match.start()].rstrip(), headline[match.start() :].strip()
+def split_headline(headline: str, sites: Collection[str] = ()) -> tuple[str, str | None]:
+    """Separate a headline from a site suffix: returns (headline, suffix or None).
+
+    A label ("- Analysis") is always the site's; a suffix after a bar or a spaced dash
+    only when its last part names a site (``names_site``) or is one of ``sites``, the
+    names that recur in the same file.
+    """
+    headline = headline.strip()
+    match = _BYLINE_SUFFIX.search(headline)
+    if match and match.start() > 0 and is_byline(match.group().strip()):
+        return headline[: match.start()].rstrip(), match.group().strip()
+    match = _LABEL_SUFFIX.search(headline)
+    if match and match.start() > 0:
+        return headline[: match.start()].rstrip(), headline[match.start() :].strip()
+    cut = len(headline)
+    for match in reversed(list(_SEPARATOR.finditer(headline))):
+        part = headline[match.end() : cut].strip()
+        site = not part or names_site(part) or fold_name(part) in sites
+        if not (site or (cut < len(headline) and is_byline(part))) or match.start() == 0:
+            break
+        cut = match.start()
+    if cut < len(headline):
+        return headline[:cut].rstrip(), headline[cut:].strip()
     return headline, None
+
+
+def names_site(name: str) -> bool:
+    """True when a short text names a site or outlet: a known outlet, a web address, a
+    call sign, or a name like 'The Spokesman-Review' or 'WRAL News'."""
+    name = name.strip(" |-\u2013\u2014")
+    if not name or len(name) > 60:
+        return False
+    if attribute(ArticleParts(suffix=name, lead="", chrome=(), body=())) is not None:
+        return True
+    return bool(_SITE_NAME.search(name) or _CALL_SIGN.search(name))
+
+
+def fold_name(name: str) -> str:
+    """A site name folded for comparison."""
+    return " ".join(name.casefold().strip(" |-\u2013\u2014").split())
+
+
+# A caption, address or file name glued to the headline after it, with no space between:
+# "...orig_00004724Who is Shiite cleric...", ".../mehdi_army.jpgFrom the Mahdi state...".
+_GLUED_PREFIX = re.compile(r"^(?P<prefix>[^A-Z]*?[a-z0-9_/.)-])(?=[A-Z][a-z])")
+
+
+def peel_glued(line: str) -> tuple[str, str | None]:
+    """Split off an all-lowercase caption or address glued to the front of a line."""
+    match = _GLUED_PREFIX.match(line)
+    if not match or " " not in line[match.end() :] or len(match.group("prefix")) < 8:
+        return line, None
+    return line[match.end() :], match.group("prefix")

@@ -112,6 +112,8 @@ class Article:
     body: tuple[Paragraph, ...]
     chrome: tuple[Chrome, ...]
     outlet: str | None = None
+    # Why a header line was taken for the quoted original headline (see ``pairing``).
+    quote_evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import chrome
+from . import chrome, pairing
 from .outlets import ArticleParts, attribute
 from .records import Article, Chrome, Document, Paragraph
 from .text import content_stems, fold
@@ -38,6 +38,20 @@ MAX_STANDFIRST = 200
 _SENTENCE_END = re.compile(r"[.,;:\"\u201d]$")
 _BULLET = re.compile(r"^[-\u2022*\u2013\u2014]\s")
 _NUMERIC_DATE_END = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}$")
+# A full stop ending a sentence inside a line ("opened fire about 9:10 p.m. Four men").
+_INNER_SENTENCE = re.compile(r"(?:[a-z]{3,}|\b[ap]\.m)\.\s+[A-Z]")
+# A footnote marker: headlines carry none ("shot on bicycle [40]").
+_CITATION = re.compile(r"\[\d{1,3}\]")
+# Sentence-case lines longer than this are standfirsts, not headlines.
+MAX_SENTENCE_CASE_WORDS = 16
+_PARAGRAPH_END = re.compile(r"[.!\"\u201d)]$")
+_POSTED = re.compile(r"\s+(?:posted|updated|published)\s*:.*$", re.IGNORECASE)
+# Lines under a headline searched for a quoted original (captions, credits, kickers...).
+HEADER_LINES = 8
+# Body lines whose words decide which header line the body supports.
+BODY_SAMPLE = 40
+# ...and the first of them, the lead, that a recast headline must summarise.
+LEAD_LINES = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,32 +65,70 @@ class Line:
 def split(doc: Document) -> tuple[Article, ...]:
     """All articles of a document, in file order."""
     lines = [Line(n, t.strip()) for n, t in enumerate(doc.text.split("\n"), 1) if t.strip()]
-    starts = record_starts(lines)
+    sites = recurring_sites(lines)
+    starts = record_starts(lines, sites)
     if not starts:
-        article = _single(doc.path, lines)
+        article = _single(doc.path, lines, sites)
         return (article,) if article else ()
     articles = []
-    preamble = _single(doc.path, lines[: starts[0]])
+    preamble = _single(doc.path, lines[: starts[0]], sites)
     if preamble and preamble.body:
         articles.append(preamble)
     bounds = [*starts, len(lines)]
     for begin, end in itertools.pairwise(bounds):
-        articles.append(_record(doc.path, lines[begin:end]))
+        articles.append(_record(doc.path, lines[begin:end], sites))
     return tuple(articles)
 
 
-def record_starts(lines: Sequence[Line]) -> list[int]:
-    """Indexes of lines that open a repost record (reposted then quoted headline)."""
+def recurring_sites(lines: Sequence[Line]) -> frozenset[str]:
+    """Names a file shows more than once after a headline's bar or dash, or also as a
+    line of their own: the file's own site name."""
+    whole = {chrome.fold_name(line.text) for line in lines if len(line.text) <= 60}
+    seen: dict[str, int] = {}
+    for line in lines:
+        if len(line.text) > MAX_HEADLINE_CHARS or ("|" not in line.text and " - " not in line.text):
+            continue
+        last = chrome.fold_name(re.split(r"\s*(?:\||\s[-\u2013\u2014]\s)\s*", line.text)[-1])
+        if last:
+            seen[last] = seen.get(last, 0) + 1
+    return frozenset(name for name, n in seen.items() if n >= 2 or name in whole)
+
+
+def record_starts(lines: Sequence[Line], sites: frozenset[str] = frozenset()) -> list[int]:
+    """Indexes of lines that open a repost record (reposted then quoted headline).
+
+    A document is a dump of records only when its first headline opens one; further down,
+    two headline-shaped lines in a row are a list or a caption, not a record.
+    """
+    first = next((k for k, line in enumerate(lines) if not chrome.line_kind(line.text)), 0)
     starts: list[int] = []
-    i = 0
+    i = first
     while i + 1 < len(lines):
         a, b = lines[i].text, lines[i + 1].text
-        if is_headline_like(a) and is_headline_like(b) and are_versions(a, b, _framed(lines, i)):
+        if (
+            is_headline_like(a)
+            and is_headline_like(b)
+            and are_versions(a, b, _framed(lines, i))
+            and _quotes(lines, i, sites) is not None
+        ):
             starts.append(i)
             i += 2
+        elif i == first and not starts:
+            return []
         else:
             i += 1
     return starts
+
+
+def _quotes(lines: Sequence[Line], i: int, sites: frozenset[str]) -> tuple[str, ...] | None:
+    """The evidence that line i+1 quotes the original of headline i, or None: the same
+    headline twice, or a version the following body supports better."""
+    a, b = (chrome.split_headline(lines[k].text, sites)[0] for k in (i, i + 1))
+    if fold(a) == fold(b):
+        return ("the line under the headline repeats it",)
+    body = pairing.Support.of(line.text for line in _record_body(lines, i + 2))
+    quote = pairing.find_quote(a, [b if _is_candidate(b, body) else None], body, framed=True)
+    return None if quote is None else quote.evidence
 
 
 def _framed(lines: Sequence[Line], i: int) -> bool:
@@ -88,11 +140,14 @@ def _framed(lines: Sequence[Line], i: int) -> bool:
 
 
 def is_headline_like(line: str) -> bool:
-    """True for a line shaped like a headline: short, no closing full stop, not chrome."""
+    """True for a line shaped like a headline: short, no closing full stop, no sentence
+    inside (a caption's 'opened fire. Four men were'), not chrome."""
     words = len(line.split())
     if not 2 <= words <= MAX_HEADLINE_WORDS or len(line) > MAX_HEADLINE_CHARS:
         return False
     if _SENTENCE_END.search(line) or _BULLET.match(line) or _NUMERIC_DATE_END.search(line):
+        return False
+    if _INNER_SENTENCE.search(line) or _CITATION.search(line):
         return False
     return chrome.line_kind(line) is None and chrome.split_headline(line)[0] != ""
 
@@ -116,11 +171,21 @@ def are_versions(repost: str, original: str, framed: bool = False) -> bool:
     return shared >= MIN_SHARED_STEMS and shared >= MIN_OVERLAP * min(len(a), len(b))
 
 
-def _record(path: str, lines: Sequence[Line]) -> Article:
+def _record_body(lines: Sequence[Line], start: int) -> Sequence[Line]:
+    """The body lines of a record starting at start, up to the next pair of headlines."""
+    end = min(len(lines), start + BODY_SAMPLE)
+    for j in range(start, end - 1):
+        a, b = lines[j].text, lines[j + 1].text
+        if is_headline_like(a) and is_headline_like(b) and are_versions(a, b):
+            return lines[start:j]
+    return lines[start:end]
+
+
+def _record(path: str, lines: Sequence[Line], sites: frozenset[str] = frozenset()) -> Article:
     """A repost record: reposted headline, quoted original headline, then the body."""
     repost, original = lines[0], lines[1]
-    headline, repost_suffix = chrome.split_headline(repost.text)
-    original_headline, original_suffix = chrome.split_headline(original.text)
+    headline, repost_suffix = chrome.split_headline(repost.text, sites)
+    original_headline, original_suffix = chrome.split_headline(original.text, sites)
     body, furniture = _body(lines[2:])
     suffixes = [
         Chrome(s, ln.number, "suffix")
@@ -129,25 +194,113 @@ def _record(path: str, lines: Sequence[Line]) -> Article:
     ]
     return _article(
         path, repost, headline, original_headline, original.number, body,
-        (*suffixes, *furniture), original_suffix,
+        (*suffixes, *furniture), original_suffix, _quotes(lines, 0, sites) or (),
     )  # fmt: skip
 
 
-def _single(path: str, lines: Sequence[Line]) -> Article | None:
-    """A single article: the first headline-like line after leading chrome, then the body."""
+def _single(
+    path: str, lines: Sequence[Line], sites: frozenset[str] = frozenset()
+) -> Article | None:
+    """A single article: the first headline-like line after leading chrome, a header zone
+    that may quote the original headline (see ``pairing``), then the body."""
     furniture: list[Chrome] = []
     index = 0
-    while index < len(lines) and chrome.line_kind(lines[index].text):
-        furniture.append(_chrome(lines[index], chrome.line_kind(lines[index].text)))
+    while index < len(lines) and _leading_chrome(lines[index].text, index + 1 < len(lines)):
+        kind = chrome.line_kind(lines[index].text) or "site"
+        furniture.append(_chrome(lines[index], kind))
         index += 1
     if index >= len(lines):
         return None
     first = lines[index]
-    headline, suffix = chrome.split_headline(first.text)
+    headline, suffix = chrome.split_headline(first.text, sites)
     if suffix:
         furniture.append(Chrome(suffix, first.number, "suffix"))
-    body, rest = _body(lines[index + 1 :])
-    return _article(path, first, headline, None, None, body, (*furniture, *rest), suffix)
+    rest = lines[index + 1 :]
+    zone = _header_zone(rest)
+    shown = [_display(line.text, sites) for line in zone]
+    after = rest[len(zone) :]
+    body = pairing.Support.of(line.text for line in after[:BODY_SAMPLE])
+    quote = pairing.find_quote(
+        headline,
+        [text if _is_candidate(text, body) else None for text in shown],
+        body,
+        pairing.Support.of(
+            line.text for line in [*zone, *after[:LEAD_LINES]] if not _is_candidate(line.text)
+        ),
+    )
+    if quote is None:
+        repeats = [
+            _chrome(line, "headline") for line, text in zip(zone, shown, strict=True)
+            if pairing.repeats(headline, text)
+        ]  # fmt: skip
+        kept = [line for line in rest if line.number not in {c.line for c in repeats}]
+        body, more = _body(kept)
+        return _article(
+            path, first, headline, None, None, body, (*furniture, *repeats, *more), suffix
+        )
+    quoted = zone[quote.position]
+    original, original_suffix = chrome.split_headline(chrome.peel_glued(quoted.text)[0], sites)
+    between = [
+        _chrome(line, chrome.header_kind(line.text) or "header") for line in zone[: quote.position]
+    ]
+    if original_suffix:
+        between.append(Chrome(original_suffix, quoted.number, "suffix"))
+    body, more = _body(rest[quote.position + 1 :])
+    return _article(
+        path, first, headline, original, quoted.number, body,
+        (*furniture, *between, *more), original_suffix or suffix, quote.evidence,
+    )  # fmt: skip
+
+
+def _leading_chrome(text: str, more: bool) -> bool:
+    """True for a line above the headline that is the site's: chrome, a site name ('CBS
+    58', 'SheridanMedia.com'), or a word or two that is no headline ('en', 'News')."""
+    if chrome.line_kind(text):
+        return True
+    return more and (
+        chrome.names_site(text)
+        or (len(text.split()) <= 2 and not is_headline_like(text))
+        or text.casefold() == "news"
+    )
+
+
+def _header_zone(lines: Sequence[Line]) -> Sequence[Line]:
+    """The lines under a headline before its first body paragraph, at most HEADER_LINES."""
+    for position, line in enumerate(lines[:HEADER_LINES]):
+        if _is_paragraph(line.text):
+            return lines[:position]
+    return lines[:HEADER_LINES]
+
+
+def _is_paragraph(text: str) -> bool:
+    """True for a line of running text: long, ending like a sentence, not a caption."""
+    long = len(text) >= MIN_BODY_CHARS and bool(_PARAGRAPH_END.search(text))
+    return (long or len(text) > MAX_HEADLINE_CHARS) and chrome.line_kind(text) is None
+
+
+def _display(text: str, sites: frozenset[str]) -> str:
+    """A header line as a headline would read: glued captions, site suffixes and a trailing
+    'Posted: <date>' taken off."""
+    text = chrome.peel_glued(text)[0]
+    text = _POSTED.sub("", text)
+    return chrome.split_headline(text, sites)[0]
+
+
+def _is_candidate(text: str, body: pairing.Support | None = None) -> bool:
+    """True for a header line that could be a quoted headline: headline-shaped, not a
+    credit or date, not a byline (a short line of names: 'Moqtada al-Sadr and Women' is
+    no byline when the body writes 'women' in lower case), not a shouted teaser, and in
+    Title Case when long."""
+    if not is_headline_like(text) or chrome.line_kind(text) is not None:
+        return False
+    if chrome.is_byline(text) and (body is None or body.names_only(text)):
+        return False
+    letters = [w for w in text.split() if w[:1].isalpha()]
+    if letters and all(w.isupper() for w in letters):
+        return False
+    if len(text.split()) > MAX_SENTENCE_CASE_WORDS:
+        return sum(w[0].isupper() for w in letters) >= 0.6 * len(letters)
+    return True
 
 
 def _body(lines: Sequence[Line]) -> tuple[tuple[Paragraph, ...], tuple[Chrome, ...]]:
@@ -187,6 +340,7 @@ def _article(
     body: tuple[Paragraph, ...],
     furniture: tuple[Chrome, ...],
     suffix: str | None,
+    evidence: tuple[str, ...] = (),
 ) -> Article:
     """Assemble an article and attribute its outlet from its own text."""
     parts = ArticleParts(
@@ -205,6 +359,7 @@ def _article(
         body=body,
         chrome=furniture,
         outlet=attribute(parts),
+        quote_evidence=evidence,
     )
 
 

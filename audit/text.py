@@ -132,8 +132,15 @@ def stem(norm: str) -> str:
     for suffix in ("ings", "ing", "ies", "es", "ed", "s"):
         if norm.endswith(suffix) and len(norm) - len(suffix) >= 3:
             base = norm[: -len(suffix)]
-            return base + "y" if suffix == "ies" else base
-    return norm
+            if suffix == "ies":
+                return base + "y"
+            if suffix == "es" and not base.endswith(_SIBILANTS):
+                base = norm[:-1]  # 'declares' is 'declare' + s, 'clashes' is 'clash' + es
+            return base[:-1] if base.endswith("e") and len(base) > 3 else base
+    return norm[:-1] if norm.endswith("e") and len(norm) > 4 else norm
+
+
+_SIBILANTS = ("s", "x", "z", "ch", "sh")
 
 
 @lru_cache(maxsize=65536)
