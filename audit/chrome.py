@@ -14,7 +14,7 @@ from .text import tokenize
 
 _MONTHS = """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
-_DATE_WORDS = frozenset(
+DATE_WORDS = frozenset(
     _MONTHS
     + """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs
     fri sat sun am pm a.m p.m est edt gmt bst utc cet cest ast ist et pt ct at on of the
@@ -119,7 +119,7 @@ def is_dateline(line: str) -> bool:
     tokens = [t.norm for t in tokenize(line)]
     if not tokens:
         return False
-    if all(t.replace(".", "").isdigit() or t in _DATE_WORDS for t in tokens):
+    if all(t.replace(".", "").isdigit() or t in DATE_WORDS for t in tokens):
         return any(t in _MONTHS or (t.isdigit() and len(t) == 4) for t in tokens) or ":" in line
     # A site name glued to a date: "Al Bawaba NewsApril 19, 2021".
     match = _MONTH_DAY_YEAR.search(line)

@@ -69,6 +69,7 @@ KIND_SEVERITY: dict[Kind, Severity] = {
     Kind.FIGURE_CHANGED: Severity.HIGH,
     Kind.SUBSTITUTION: Severity.MEDIUM,
     Kind.HEDGE_REMOVED: Severity.MEDIUM,
+    Kind.RECAST: Severity.MEDIUM,
     Kind.WORDING: Severity.LOW,
 }
 

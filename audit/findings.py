@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .align import paragraph_position
 from .records import ArticleAudit, AuditResult, Change, Event, Severity
-from .rules import KIND_RULES, Rule, rule
+from .rules import KIND_RULES, OWN_BODY_RULE, Rule, rule
 from .text import fold
 
 
@@ -56,7 +56,7 @@ def _article_findings(audit: ArticleAudit) -> Iterator[Finding]:
     for change in audit.changes:
         line, column = _position(audit, change)
         for kind in change.kinds:
-            r = KIND_RULES[kind]
+            r = OWN_BODY_RULE if audit.basis == "own body" else KIND_RULES[kind]
             yield Finding(
                 rule=r.id,
                 severity=r.severity,

@@ -5,6 +5,9 @@ Layout (``PRAGMA application_id`` marks the file as ours, ``user_version`` its s
     meta      key -> value: the sketch settings the signatures were made with
     files     one row per indexed file, unique by content hash: adding it again is a no-op
     articles  one row per article: where it is, its outlet, headline and body (JSON)
+    passages  (hash, article): a fingerprint of every long sentence of a body, so that an
+              excerpt sharing whole sentences with an article finds it (MinHash bands
+              estimate resemblance, which a short excerpt of a long text lacks)
     segments  LSH band tables, one row per (field, batch): ``keys`` is a sorted array of
               32-bit band keys and ``docs`` the article id of each, both as raw bytes
 
@@ -20,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -36,12 +40,17 @@ from .sketch import U32, Settings
 
 DEFAULT_PATH = ".audit/index.sqlite"
 MEMORY = ":memory:"
-SCHEMA_VERSION = 1
+# 2: a passages table (sentence fingerprints) finds an excerpt's original.
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x41554458  # "AUDX"
 # Seconds a writer waits for another writer before giving up.
 TIMEOUT = 60.0
 FIELDS = ("body", "headline")
 
+# Sentences this long are fingerprinted as passages, on their first PASSAGE_WORDS words.
+MIN_PASSAGE_WORDS = 8
+PASSAGE_WORDS = 12
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"\u201d\u2019']?\s+(?=[\"\u201c\u2018A-Z0-9])")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -52,6 +61,8 @@ CREATE TABLE IF NOT EXISTS articles (
     id INTEGER PRIMARY KEY, file INTEGER NOT NULL REFERENCES files(id), article TEXT NOT NULL,
     line INTEGER NOT NULL, outlet TEXT, headline TEXT NOT NULL, original_headline TEXT,
     original_line INTEGER, body TEXT NOT NULL, chrome TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS passages (hash INTEGER NOT NULL, article INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS passages_by_hash ON passages (hash);
 CREATE TABLE IF NOT EXISTS segments (
     id INTEGER PRIMARY KEY, field TEXT NOT NULL, size INTEGER NOT NULL,
     keys BLOB NOT NULL, docs BLOB NOT NULL);
@@ -192,9 +203,14 @@ class Index:
             for d in fresh:
                 doc, articles = batch[d]
                 file_id = _insert_file(db, doc, len(articles))
+                rows = [(next(new_ids), a) for a in articles]
                 db.executemany(
                     "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    [_article_row(next(new_ids), file_id, a) for a in articles],
+                    [_article_row(row_id, file_id, a) for row_id, a in rows],
+                )
+                db.executemany(
+                    "INSERT INTO passages VALUES (?, ?)",
+                    [(h, row_id) for row_id, a in rows for h in passage_hashes(a)],
                 )
             for name in FIELDS:
                 _add_segment(db, name, sketches.field(name)[keep], ids)
@@ -206,6 +222,22 @@ class Index:
         ids, counts = self._band_tables()[field].hits(keys)
         order = np.lexsort((ids, -counts))[:limit]
         return [(int(ids[i]), int(counts[i])) for i in order]
+
+    def passage_candidates(self, hashes: Sequence[int], limit: int) -> list[tuple[int, int]]:
+        """Up to limit (article id, shared passages) pairs, most shared first."""
+        if not hashes:
+            return []
+        found: dict[int, int] = {}
+        for start in range(0, len(hashes), 500):
+            chunk = list(hashes[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for article, count in self._db.execute(
+                f"SELECT article, COUNT(DISTINCT hash) FROM passages WHERE hash IN ({marks})"
+                " GROUP BY article",
+                chunk,
+            ):
+                found[article] = found.get(article, 0) + count
+        return sorted(found.items(), key=lambda item: (-item[1], item[0]))[:limit]
 
     def articles(self, ids: Sequence[int]) -> dict[int, Indexed]:
         """The indexed articles with these ids."""
@@ -266,6 +298,19 @@ class Index:
 def body_text(article: Article) -> str:
     """The body of an article as one text, paragraphs separated by blank lines."""
     return "\n\n".join(p.text for p in article.body)
+
+
+def passage_hashes(article: Article) -> list[int]:
+    """Fingerprints of the body's sentences of MIN_PASSAGE_WORDS words or more: the first
+    PASSAGE_WORDS of their folded words, as signed 64-bit integers (SQLite's)."""
+    found: set[int] = set()
+    for paragraph in article.body:
+        for sentence in _SENTENCE_BREAK.split(paragraph.text):
+            words = sketch.words(sentence)
+            if len(words) >= MIN_PASSAGE_WORDS:
+                digest = hashlib.blake2b(" ".join(words[:PASSAGE_WORDS]).encode(), digest_size=8)
+                found.add(int.from_bytes(digest.digest(), "little", signed=True))
+    return sorted(found)
 
 
 def headline_text(article: Article) -> str:

@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from . import figures, sketch
-from .index import Index, Indexed, Sketches, body_text
+from .index import Index, Indexed, Sketches, body_text, passage_hashes
 from .outlets import mentions
 from .records import Article, Match, Matching, Origin
 from .sketch import U32
@@ -40,6 +40,10 @@ MIN_BODY_WORDS = 25
 CANDIDATES = 16
 MIN_HITS_SHARE = 0.25
 MIN_BODY_SCORE = 0.4
+# An excerpt is matched when this share of its shingles (at least MIN_SHARED_SHINGLES of
+# them: a sentence or two) lies in the candidate, chrome on either side notwithstanding.
+MIN_CONTAINMENT = 0.5
+MIN_SHARED_SHINGLES = 20
 MIN_HEADLINE_SCORE = 0.75
 # Resemblance from which two candidate originals count as one text (for the margin).
 SAME_TEXT = 0.97
@@ -128,44 +132,70 @@ class Matcher:
         found = self._candidates(query, field)
         if field == "headline":
             scores = headline_scores(query.article, [f.article for f, _ in found])
+            scores = [
+                score if self._headline_may_decide(query.article, f.article) else 0.0
+                for score, (f, _) in zip(scores, found, strict=True)
+            ]
+            accepted = [s >= MIN_HEADLINE_SCORE for s in scores]
         else:
-            scores = [self._score(query.article, f.article) for f, _ in found]
-        floor = MIN_BODY_SCORE if field == "body" else MIN_HEADLINE_SCORE
+            pairs = [self._score(query.article, f.article) for f, _ in found]
+            scores = [score for score, _ in pairs]
+            accepted = [s >= MIN_BODY_SCORE or c >= MIN_CONTAINMENT for s, c in pairs]
         scored = []
-        for (item, origin), score in zip(found, scores, strict=True):
-            if score >= floor:
+        for (item, origin), score, ok in zip(found, scores, accepted, strict=True):
+            if ok:
                 a = item.article
                 self._found[(a.id, a.path, a.line)] = a
                 scored.append(Scored(item, origin, score, field, self._text(a).words))
         return sorted(scored, key=lambda s: (-s.score, s.found.article.path, s.found.article.line))
 
     def _candidates(self, query: Query, field: str) -> list[tuple[Indexed, Origin]]:
-        """The articles sharing enough LSH bands with the query, itself and repeats left out."""
+        """The articles sharing enough LSH bands (or, for bodies, whole sentences) with the
+        query, itself and repeats left out. The band floor is set by the best candidate
+        other than the query itself, so a copy of the query in the run's own inputs never
+        raises the bar for an original in the references or the index."""
         keys = Sketches.of([query.article], self.sources[0][0].settings).field(field)[0]
-        found_by = [
-            (index.candidates(field, keys, CANDIDATES), index, origin)
-            for index, origin in self.sources
-        ]
-        floor = MIN_HITS_SHARE * max((hits for c, _, _ in found_by for _, hits in c), default=0)
-        seen: set[tuple[str, int]] = {(query.sha256, query.article.line)}
+        passages = passage_hashes(query.article) if field == "body" else []
+        own = (query.sha256, query.article.line)
+        hits: list[tuple[Indexed, Origin, int, int]] = []
+        for index, origin in self.sources:
+            bands = dict(index.candidates(field, keys, CANDIDATES))
+            shared = dict(index.passage_candidates(passages, CANDIDATES)) if passages else {}
+            for row, item in sorted(index.articles([*bands, *shared]).items()):
+                if (item.sha256, item.article.line) != own:
+                    hits.append((item, origin, bands.get(row, 0), shared.get(row, 0)))
+        floor = MIN_HITS_SHARE * max((h[2] for h in hits), default=0)
+        seen: set[tuple[str, int]] = {own}
         found: list[tuple[Indexed, Origin]] = []
-        for candidates, index, origin in found_by:
-            for item in index.articles([i for i, hits in candidates if hits >= floor]).values():
-                key = (item.sha256, item.article.line)
-                if key not in seen:
-                    seen.add(key)
-                    found.append((item, origin))
+        for item, origin, band_hits, passage_hits in sorted(hits, key=lambda h: (-h[2], -h[3])):
+            key = (item.sha256, item.article.line)
+            if key not in seen and (band_hits >= max(floor, 1) or passage_hits):
+                seen.add(key)
+                found.append((item, origin))
         return found
 
-    def _score(self, query: Article, candidate: Article) -> float:
-        """How closely the candidate's body matches the query's, from 0 to 1."""
+    def _score(self, query: Article, candidate: Article) -> tuple[float, float]:
+        """How closely the candidate's body matches the query's, from 0 to 1, and the
+        containment alone (an excerpt of a long original contains it, but resembles
+        it little); containment counts only with MIN_SHARED_SHINGLES shingles shared."""
         a, b = self._text(query), self._text(candidate)
         if not len(a.shingles) or not len(b.shingles):
-            return 0.0
+            return 0.0, 0.0
         shared = len(np.intersect1d(a.shingles, b.shingles, assume_unique=True))
         containment = shared / min(len(a.shingles), len(b.shingles))
         resemblance = Indel.normalized_similarity(a.words.tolist(), b.words.tolist())
-        return (containment + resemblance) / 2
+        return (containment + resemblance) / 2, containment if shared >= MIN_SHARED_SHINGLES else 0
+
+    def _headline_may_decide(self, query: Article, candidate: Article) -> bool:
+        """Headlines alone decide a match only when a body is too short to compare, or
+        when the headline the query quotes is the candidate's own: two articles that only
+        share a rewritten headline are not copies of each other."""
+        short = min(len(self._text(query).words), len(self._text(candidate).words))
+        if short < MIN_BODY_WORDS:
+            return True
+        own = candidate.original_headline or candidate.headline
+        quoted = query.original_headline
+        return quoted is not None and fuzz.token_sort_ratio(quoted, own, processor=fold) >= 90
 
     def _text(self, article: Article) -> _Text:
         """The words and shingles of an article's body, computed once per article."""

@@ -113,13 +113,14 @@ def find_quote(
     missing = body.missing(headline)
     heads = content_stems(headline)
     own = body.share(headline)
-    versions, recasts = [], []
+    versions: list[tuple[int, str, float, int, str]] = []
+    recasts: list[tuple[int, str, float, int, str]] = []
     for position, line in enumerate(candidates):
         if line is None or repeats(headline, line) or len(_words(line)) < 2:
             continue
-        shared = heads & content_stems(line)
+        shared: frozenset[str] = heads & content_stems(line)
         if len(shared) < min(MIN_SHARED, len(heads)) and not framed:
-            shared = set()  # one word in common: judged as a recast
+            shared = frozenset()  # one word in common: judged as a recast
         if shared and (_hedged(headline, line) or _few_words_apart(headline, line)):
             versions.append((position, line, body.share(line), len(shared), "hedges"))
         elif not missing or not {stem(m) for m in missing} - content_stems(line):
@@ -131,16 +132,16 @@ def find_quote(
             if support >= max(MIN_SUPPORT, own + RECAST_MARGIN):
                 recasts.append((position, line, support, 0, ""))
     if versions:
-        position, line, support, shared, hedged = versions[0]
+        position, line, support, common, hedged = versions[0]
     elif recasts:
-        position, line, support, shared, hedged = max(
+        position, line, support, common, hedged = max(
             recasts, key=lambda r: (round(r[2] * len(_words(r[1]))), -r[0])
         )
     else:
         return None
     evidence = (
         f"headline-shaped line {position + 1} of the header zone",
-        f"shares {shared} content words with the headline" if shared else "a full recast",
+        f"shares {common} content words with the headline" if common else "a full recast",
         f"body supports {support:.0%} of its words, {own:.0%} of the headline's",
         "it differs from the headline only in a hedge or a few words"
         if hedged

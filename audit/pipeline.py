@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import BinaryIO
 
-from . import classify, diff, events, figures, ingest, sources, split
+from . import classify, diff, events, figures, ingest, ownbody, sources, split
 from .align import Aligned, align_bodies, paragraph_line
 from .index import MEMORY, AddResult, Index
 from .match import Matcher, Query
@@ -18,6 +18,7 @@ from .records import (
     Article,
     ArticleAudit,
     AuditResult,
+    Basis,
     Change,
     Document,
     InputFile,
@@ -25,12 +26,17 @@ from .records import (
     Matching,
     Origin,
     Paragraph,
+    Severity,
     Skipped,
     Where,
 )
 from .text import tokenize
 
 Progress = Callable[[str], None]
+# Own-body evidence is weaker than an original's: it never rates above medium.
+OWN_BODY_SEVERITY = Severity.MEDIUM
+# A headline keeping at most this share of the original's words is a recast.
+RECAST_KEPT = 0.15
 Batch = list[tuple[Document, Sequence[Article]]]
 
 
@@ -103,21 +109,63 @@ def audit_article(
     vocabulary = classify.Vocabulary.of(said)
     changes: list[Change] = []
     headline = quoted if quoted is not None else own_headline(original) if original else None
+    basis: Basis = "quoted headline" if quoted is not None else "matched original"
     if headline is not None:
         found = compare("headline", headline, article.headline, vocabulary)
-        changes.extend(replace(c, line=article.line) for c in found)
+        changes.extend(replace(c, line=article.line) for c in recast(found, headline, article))
     aligned = None
     if original is not None and original.body and article.body:
         aligned = align_bodies(original.body, article.body)
         changes.extend(body_changes(aligned, vocabulary, article.body))
+    severity = classify.severity(changes)
+    if headline is None and original is None:
+        own = ownbody.headline_changes(article)
+        basis = "none" if own is None else "own body"
+        changes.extend(own or ())
+        severity = min(classify.severity(changes), OWN_BODY_SEVERITY, key=lambda s: s.rank)
     return ArticleAudit(
         article,
         tuple(changes),
-        classify.severity(changes),
+        severity,
         claims,
         matching,
         aligned.diff if aligned else None,
+        basis,
     )
+
+
+def recast(changes: tuple[Change, ...], original: str, article: Article) -> tuple[Change, ...]:
+    """A headline's changes, or one whole-headline change when almost nothing of the
+    original survives (a word diff of a full rewrite is unreadable)."""
+    kept = sum(len(tokenize(original[a:b])) for a, b in _equal_spans(changes, original))
+    if not changes or kept > RECAST_KEPT * len(tokenize(original)):
+        return changes
+    kinds = tuple(k for k in Kind if any(k in c.kinds for c in changes))
+    unsupported = tuple(dict.fromkeys(u for c in changes for u in c.unsupported))
+    whole = Change(
+        where="headline",
+        op="replace",
+        original=original,
+        repost=article.headline,
+        kinds=(*kinds, Kind.RECAST) if Kind.RECAST not in kinds else kinds,
+        unsupported=unsupported,
+        original_span=(0, len(original)),
+        repost_span=(0, len(article.headline)),
+    )
+    return (whole,)
+
+
+def _equal_spans(changes: Sequence[Change], text: str) -> list[tuple[int, int]]:
+    """The stretches of the original headline that no change touches."""
+    spans, at = [], 0
+    for change in sorted(changes, key=lambda c: c.original_span):
+        start, end = change.original_span
+        if start > at:
+            spans.append((at, start))
+        at = max(at, end)
+    if at < len(text):
+        spans.append((at, len(text)))
+    return spans
 
 
 def compare(

@@ -39,6 +39,7 @@ class Kind(StrEnum):
     FIGURE_CHANGED = "figure-changed"
     AGENCY_CHANGED = "agency-changed"
     MEANING_INVERTED = "meaning-inverted"
+    RECAST = "recast"  # the whole headline replaced: shown old and new, whole
     WORDING = "wording"
 
 
@@ -266,6 +267,17 @@ class BodyDiff:
         return dict(sorted(counts.items()))
 
 
+# What an article's wording was compared with: the headline it quotes, a matched
+# original, only its own body, or nothing (no original and too little body).
+Basis = Literal["quoted headline", "matched original", "own body", "none"]
+BASIS_CONFIDENCE: dict[str, str] = {
+    "quoted headline": "high",
+    "matched original": "high",
+    "own body": "low",  # a headline may use words its body does not: weaker evidence
+    "none": "none",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleAudit:
     """An article together with what the audit found in it."""
@@ -276,6 +288,21 @@ class ArticleAudit:
     figures: tuple[Claim, ...] = ()
     matching: Matching | None = None
     body: BodyDiff | None = None
+    basis: Basis = "none"
+
+    @property
+    def verdict(self) -> str:
+        """'altered', 'unchanged' or 'not compared': what a reader may conclude."""
+        if self.changes:
+            return "altered"
+        return "not compared" if self.basis == "none" else "unchanged"
+
+    @property
+    def confidence(self) -> str:
+        """How strong the basis of the verdict is: high, low, or none."""
+        if self.basis == "matched original" and self.matching and self.matching.confidence:
+            return self.matching.confidence
+        return BASIS_CONFIDENCE[self.basis]
 
 
 @dataclass(frozen=True, slots=True)

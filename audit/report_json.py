@@ -30,7 +30,10 @@ from .records import (
 #      carry `line` and may be `where: "body"`; summary counts matched articles.
 #   4: top-level `sources` (a profile per reposting source and outlet, with rating
 #      criteria and grade); inputs carry `source` and `named_by`; summary counts sources.
-FORMAT_VERSION = 4
+#   5: articles carry `verdict` (altered | unchanged | not compared), `basis` (quoted
+#      headline | matched original | own body | none), `confidence` and `quote_evidence`
+#      (why a header line was taken for the quoted original); change kind `recast`.
+FORMAT_VERSION = 5
 
 
 def to_json(result: AuditResult) -> str:
@@ -116,6 +119,10 @@ def _article(audit: ArticleAudit, event: str | None) -> dict[str, Any]:
         "original_line": a.original_line,
         "outlet": a.outlet,
         "severity": audit.severity.value,
+        "verdict": audit.verdict,
+        "basis": audit.basis,
+        "confidence": audit.confidence,
+        "quote_evidence": list(a.quote_evidence),
         "kinds": article_kinds(audit),
         "changes": [_change(c) for c in audit.changes],
         "figures": [_figure(c, event if c in own else None) for c in audit.figures],

@@ -61,6 +61,19 @@ RULES: tuple[Rule, ...] = (
         "Usually harmless editing; review it when it sits next to other findings.",
     ),
     Rule(
+        "AUD107", "recast", Severity.MEDIUM,
+        "Almost nothing of the original headline survives: the repost replaced it whole.",
+        "Read the old and the new headline side by side on the article page; a recast that "
+        "states what the original asked, or names another actor, misreports it.",
+    ),
+    Rule(
+        "AUD108", "headline-unsupported", Severity.MEDIUM,
+        "No original is known, and the headline uses a rare term or an appended tag that "
+        "its own body never uses (weaker evidence than a compared original).",
+        "Find the outlet's original (add it with --reference or `audit index add`) and "
+        "compare; if the body supports the term after all, accept it in the baseline.",
+    ),
+    Rule(
         "AUD201", "figure-changed", Severity.HIGH,
         "A number or vague quantity of the original changes value or qualifier "
         "(At least 7 dead -> Seven dead).",
@@ -86,6 +99,8 @@ _BY_ID = {rule.id: rule for rule in RULES}
 _BY_NAME = {rule.name: rule for rule in RULES}
 # The rule of each change kind; a change with several kinds raises several findings.
 KIND_RULES: dict[Kind, Rule] = {kind: _BY_NAME[kind.value] for kind in Kind}
+# An unsupported term found by comparing a headline with its own body only.
+OWN_BODY_RULE = _BY_NAME["headline-unsupported"]
 
 
 def rule(key: str) -> Rule:

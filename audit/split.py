@@ -45,6 +45,8 @@ _CITATION = re.compile(r"\[\d{1,3}\]")
 # Sentence-case lines longer than this are standfirsts, not headlines.
 MAX_SENTENCE_CASE_WORDS = 16
 _PARAGRAPH_END = re.compile(r"[.!\"\u201d)]$")
+_META_LINE = re.compile(r"^[a-z][a-z_]{1,30}:\s+\S")
+FRONT_MATTER_LINES = 20
 _POSTED = re.compile(r"\s+(?:posted|updated|published)\s*:.*$", re.IGNORECASE)
 # Lines under a headline searched for a quoted original (captions, credits, kickers...).
 HEADER_LINES = 8
@@ -64,8 +66,12 @@ class Line:
 
 def split(doc: Document) -> tuple[Article, ...]:
     """All articles of a document, in file order."""
-    lines = [Line(n, t.strip()) for n, t in enumerate(doc.text.split("\n"), 1) if t.strip()]
-    sites = recurring_sites(lines)
+    every = [Line(n, t.strip()) for n, t in enumerate(doc.text.split("\n"), 1) if t.strip()]
+    sites = recurring_sites(every)
+    meta, lines = front_matter(every)
+    if meta:
+        article = _single(doc.path, lines, sites, meta)
+        return (article,) if article else ()
     starts = record_starts(lines, sites)
     if not starts:
         article = _single(doc.path, lines, sites)
@@ -78,6 +84,17 @@ def split(doc: Document) -> tuple[Article, ...]:
     for begin, end in itertools.pairwise(bounds):
         articles.append(_record(doc.path, lines[begin:end], sites))
     return tuple(articles)
+
+
+def front_matter(lines: Sequence[Line]) -> tuple[tuple[Chrome, ...], Sequence[Line]]:
+    """Leading 'key: value' lines closed by a '---' line (a stored page's own header),
+    as chrome of kind 'meta', and the lines after them."""
+    for k, line in enumerate(lines[:FRONT_MATTER_LINES]):
+        if line.text == "---" and k:
+            return tuple(Chrome(x.text, x.number, "meta") for x in lines[: k + 1]), lines[k + 1 :]
+        if not _META_LINE.match(line.text):
+            break
+    return (), lines
 
 
 def recurring_sites(lines: Sequence[Line]) -> frozenset[str]:
@@ -109,7 +126,7 @@ def record_starts(lines: Sequence[Line], sites: frozenset[str] = frozenset()) ->
             is_headline_like(a)
             and is_headline_like(b)
             and are_versions(a, b, _framed(lines, i))
-            and _quotes(lines, i, sites) is not None
+            and _quotes(lines, i, sites, framed=bool(starts)) is not None
         ):
             starts.append(i)
             i += 2
@@ -120,14 +137,18 @@ def record_starts(lines: Sequence[Line], sites: frozenset[str] = frozenset()) ->
     return starts
 
 
-def _quotes(lines: Sequence[Line], i: int, sites: frozenset[str]) -> tuple[str, ...] | None:
+def _quotes(
+    lines: Sequence[Line], i: int, sites: frozenset[str], framed: bool = True
+) -> tuple[str, ...] | None:
     """The evidence that line i+1 quotes the original of headline i, or None: the same
-    headline twice, or a version the following body supports better."""
+    headline twice, or a version the following body supports better. ``framed``: a
+    record further down a dump, where the layout itself is evidence; the first record
+    must stand on its text alone."""
     a, b = (chrome.split_headline(lines[k].text, sites)[0] for k in (i, i + 1))
     if fold(a) == fold(b):
         return ("the line under the headline repeats it",)
     body = pairing.Support.of(line.text for line in _record_body(lines, i + 2))
-    quote = pairing.find_quote(a, [b if _is_candidate(b, body) else None], body, framed=True)
+    quote = pairing.find_quote(a, [b if _is_candidate(b, body) else None], body, framed=framed)
     return None if quote is None else quote.evidence
 
 
@@ -199,31 +220,41 @@ def _record(path: str, lines: Sequence[Line], sites: frozenset[str] = frozenset(
 
 
 def _single(
-    path: str, lines: Sequence[Line], sites: frozenset[str] = frozenset()
+    path: str,
+    lines: Sequence[Line],
+    sites: frozenset[str] = frozenset(),
+    meta: tuple[Chrome, ...] = (),
 ) -> Article | None:
-    """A single article: the first headline-like line after leading chrome, a header zone
-    that may quote the original headline (see ``pairing``), then the body."""
-    furniture: list[Chrome] = []
+    """A single article: the first headline-like line after leading chrome (or the
+    headline its front matter gives), a header zone that may quote the original headline
+    (see ``pairing``), then the body."""
+    furniture: list[Chrome] = list(meta)
     index = 0
+    given = next((m for m in meta if m.text.startswith("headline:")), None)
     while index < len(lines) and _leading_chrome(lines[index].text, index + 1 < len(lines)):
         kind = chrome.line_kind(lines[index].text) or "site"
         furniture.append(_chrome(lines[index], kind))
         index += 1
+    if given is not None:
+        lines = [Line(given.line, given.text.split(":", 1)[1].strip()), *lines[index:]]
+        index = 0
     if index >= len(lines):
         return None
     first = lines[index]
-    headline, suffix = chrome.split_headline(first.text, sites)
+    shown_headline = _POSTED.sub("", first.text)
+    headline, suffix = chrome.split_headline(shown_headline, sites)
+    suffix = " ".join(filter(None, (suffix, first.text[len(shown_headline) :].strip()))) or None
     if suffix:
         furniture.append(Chrome(suffix, first.number, "suffix"))
     rest = lines[index + 1 :]
     zone = _header_zone(rest)
     shown = [_display(line.text, sites) for line in zone]
     after = rest[len(zone) :]
-    body = pairing.Support.of(line.text for line in after[:BODY_SAMPLE])
+    support = pairing.Support.of(line.text for line in after[:BODY_SAMPLE])
     quote = pairing.find_quote(
         headline,
-        [text if _is_candidate(text, body) else None for text in shown],
-        body,
+        [text if _is_candidate(text, support) else None for text in shown],
+        support,
         pairing.Support.of(
             line.text for line in [*zone, *after[:LEAD_LINES]] if not _is_candidate(line.text)
         ),

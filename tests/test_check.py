@@ -137,7 +137,7 @@ def _baseline(*args: str) -> Result:
 def test_a_baseline_turns_known_findings_green_and_keeps_verdicts(tmp_path: Path) -> None:
     assert _check("seeds").exit_code == ExitCode.FINDINGS
     written = _baseline("write", "seeds")
-    assert written.exit_code == 0 and "wrote audit-baseline.json: 85 findings" in written.stderr
+    assert written.exit_code == 0 and "wrote audit-baseline.json: 86 findings" in written.stderr
     text = Path("audit-baseline.json").read_text(encoding="utf-8")
     data = json.loads(text)
     assert data["version"] == 1 and {e["verdict"] for e in data["findings"]} == {"to-review"}
@@ -146,7 +146,7 @@ def test_a_baseline_turns_known_findings_green_and_keeps_verdicts(tmp_path: Path
     )
     green = _check("seeds")
     assert green.exit_code == ExitCode.OK and green.stdout == ""
-    assert "0 new findings, 0 at or above medium, 103 in the baseline" in green.stderr
+    assert "0 new findings, 0 at or above medium, 105 in the baseline" in green.stderr
     # A reviewer's verdict and note survive an update; gone findings are dropped.
     data["findings"][0].update(verdict="false-positive", note="a paraphrase")
     Path("audit-baseline.json").write_text(json.dumps(data), encoding="utf-8")

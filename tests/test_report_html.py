@@ -14,7 +14,8 @@ from audit.split import split
 HOSTILE = (
     '<script>alert("x")</script> Rebels "><img src=x onerror=alert(1)> seize town\n\n'
     "Rebels seize town after <b>battle</b>, officials say\n\n"
-    "Rebels seized the town on Monday and killed 5 <i>people</i>, officials said.\n"
+    "Rebels seized the town on Monday after a battle and killed 5 <i>people</i>, officials"
+    " say.\n"
 )
 
 

@@ -1,0 +1,135 @@
+"""Own body: check a headline against its own article when no original is known.
+
+An outlet's headline summarises its body, so wording in the headline that the body never
+uses is worth a fact-checker's look. Genuine headlines use such words all the time
+("slams", "Shooting" over "shot", a city from the dateline), so this check is narrow and
+its evidence weaker than a quoted or matched original's:
+
+* a **term**: a capitalised word that general English rarely uses (by the word
+  frequencies of the ``wordfreq`` package), standing where a headline names an actor or
+  a thing (after "the", as a possessive, opening the headline or closing a clause), and
+  that neither the body nor the page's captions and datelines ever use in any form;
+* an **appended tag**: a name and a number in parentheses or after a bar or dash
+  ("(Revelation 13:18)", "| Daniel 8") whose name the page never uses.
+
+Acronyms, words with digits, date words and site names are never terms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from .chrome import DATE_WORDS
+from .records import Article, Change, Kind
+from .text import Token, is_content, number_value, stem, tokenize
+
+# Bodies shorter than this many words are too short to judge a headline by.
+MIN_BODY_WORDS = 40
+# Words rarer than this (Zipf scale: 3 is once per million words) can be terms...
+RARE_ZIPF = 3.5
+# ...and a tag's name counts unless it is an everyday word ("Part 2", "Update 3").
+TAG_NAME_ZIPF = 5.0
+# An opening term followed by a rarer content word modifies it ('Tulsa Police', 'DeKalb
+# County'); a word this common is no head noun ('Antichrist Only Works').
+HEAD_NOUN_ZIPF = 6.0
+# Words that share this many first letters are forms of one word ('shooting', 'shooter').
+PREFIX = 5
+
+_DETERMINERS = frozenset("the a an this that his her their its our my".split())
+_TAG = re.compile(
+    r"(?:\(\s*(?P<p>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+\d+(?::\d+)?)\s*\)"
+    r"|(?:\s\||\s[-\u2013\u2014])\s*(?P<s>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+\d+(?::\d+)?))\s*$"
+)
+
+
+def headline_changes(article: Article) -> tuple[Change, ...] | None:
+    """The headline's terms and tags its own page never supports; None when the body is
+    too short to judge by."""
+    page = [p.text for p in article.body] + [c.text for c in article.chrome]
+    body_tokens = [t for text in page for t in tokenize(text)]
+    if sum(1 for p in article.body for _ in tokenize(p.text)) < MIN_BODY_WORDS:
+        return None
+    stems = {stem(t.norm) for t in body_tokens}
+    prefixes = {t.norm[:PREFIX] for t in body_tokens if len(t.norm) >= PREFIX}
+
+    def supported(token: Token) -> bool:
+        norm = token.norm
+        return stem(norm) in stems or (len(norm) >= PREFIX and norm[:PREFIX] in prefixes)
+
+    headline = article.headline
+    tokens = tokenize(headline)
+    spans: list[tuple[int, int]] = []
+    tag = _TAG.search(headline)
+    tag_start = len(headline)
+    if tag:
+        start, end = tag.span("p") if tag.group("p") else tag.span("s")
+        name = tokenize(headline[start:end])[0]
+        if not supported(name) and zipf(name.norm) < TAG_NAME_ZIPF:
+            spans.append((start, end))
+            tag_start = tag.start()
+    for i, token in enumerate(tokens):
+        if token.start >= tag_start or supported(token) or not _term_shaped(token):
+            continue
+        if zipf(_base(token.norm)) < RARE_ZIPF and _names_something(tokens, i):
+            spans.append((token.start, token.end))
+    return tuple(_change(article, span) for span in sorted(spans))
+
+
+def _term_shaped(token: Token) -> bool:
+    """A capitalised content word, not an acronym, a number, a date word or code."""
+    text = token.text
+    if not text[0].isupper() or not is_content(token.norm) or any(c.isdigit() for c in text):
+        return False
+    if number_value(token.norm) is not None or _base(token.norm) in DATE_WORDS:
+        return False
+    return not (text.isupper() and len(text) <= 5)
+
+
+def _names_something(tokens: Sequence[Token], i: int) -> bool:
+    """True where a headline names an actor or thing: after a determiner, as a
+    possessive, or opening the headline without modifying the supported noun after it
+    ('Tulsa Police' is a place naming the police)."""
+    norm = tokens[i].norm
+    if (i > 0 and tokens[i - 1].norm in _DETERMINERS) or norm.endswith(("'s", "'")):
+        return True
+    if i > 0:
+        return False
+    if i + 1 == len(tokens):
+        return True
+    after = tokens[i + 1]
+    return not (is_content(after.norm) and zipf(after.norm) < HEAD_NOUN_ZIPF)
+
+
+def _change(article: Article, span: tuple[int, int]) -> Change:
+    """An unsupported headline term as a change with nothing on the original side."""
+    text = article.headline[span[0] : span[1]]
+    term = _base(text) if not text[-1].isdigit() else text
+    return Change(
+        where="headline",
+        op="insert",
+        original="",
+        repost=text,
+        kinds=(Kind.UNSUPPORTED_TERM,),
+        unsupported=(term,),
+        original_span=(0, 0),
+        repost_span=span,
+        line=article.line,
+    )
+
+
+def _base(word: str) -> str:
+    """A word without its possessive ending."""
+    for ending in ("'s", "\u2019s", "'", "\u2019"):
+        if word.endswith(ending) and len(word) > len(ending):
+            return word[: -len(ending)]
+    return word
+
+
+@cache
+def zipf(word: str) -> float:
+    """How common a word is in English, on the Zipf scale (0 for unknown words)."""
+    from wordfreq import zipf_frequency  # loaded on first use: its tables take a moment
+
+    return float(zipf_frequency(_base(word.casefold()), "en"))
