@@ -57,6 +57,7 @@ LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"^(?:related (?:coverage|content|stories|articles|links)|"
             r"most (?:popular|read|viewed|shared|commented))\b.*$",
         ),
+        ("widget", r"^(?:arrow|chevron|caret|icon)-(?:right|left|up|down)\b.{0,40}$"),
         ("widget", r"^showing posts (?:with label|for query)\b.*$"),
         ("widget", r"^(?:leave a reply|fill in your details below\b.*)$"),
     )
@@ -173,7 +174,7 @@ def names_site(name: str) -> bool:
     """True when a short text names a site or outlet: a known outlet, a web address, a
     call sign, or a name like 'The Spokesman-Review' or 'WRAL News'."""
     name = name.strip(" |-\u2013\u2014")
-    if not name or len(name) > 60:
+    if not name or len(name) > 60 or _SEPARATOR.search(name):
         return False
     if attribute(ArticleParts(suffix=name, lead="", chrome=(), body=())) is not None:
         return True

@@ -1,0 +1,135 @@
+"""Real-shaped pages: where the quoted original sits, when there is none, and genuine
+pages that must stay quiet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from audit import Document, audit_article
+from audit.cli import main
+from audit.records import Kind, Severity
+from audit.split import split
+
+BODY = (
+    "BAGHDAD - Supporters of the cleric Muqtada al-Sadr rallied in the capital on Friday "
+    "after the powerful Shiite leader called on his followers to protest against the "
+    "government.\n\n"
+    "Sadr, whose bloc won the most seats in parliament, said the protests would go on "
+    "until the government resigned, according to a statement read by an aide.\n\n"
+    "Thousands of his followers marched to Tahrir Square, where security forces stood "
+    "by and no clashes were reported by the police.\n"
+)
+
+
+def _audit(text: str):  # type: ignore[no-untyped-def]
+    (article,) = split(Document("page.txt", text, "0", "utf-8"))
+    return audit_article(article)
+
+
+def test_a_caption_between_the_headlines_does_not_hide_the_quoted_original() -> None:
+    page = (
+        "The Beast calls for Baghdad protests\n\n"
+        "Sadr supporters march in Baghdad. (Photo: Reuters)\n\n"
+        "Sadr calls for Baghdad protests\n\n"
+        "By Staff Writer\n\n" + BODY
+    )
+    audit = _audit(page)
+    assert audit.article.original_headline == "Sadr calls for Baghdad protests"
+    assert audit.basis == "quoted headline" and audit.verdict == "altered"
+    assert any("Beast" in t for c in audit.changes for t in c.unsupported)
+    assert audit.article.quote_evidence  # the JSON says why the line was taken
+
+
+def test_a_full_recast_is_paired_and_shown_whole() -> None:
+    page = (
+        "The Mark of the Dragon (Isaiah 14)\n\n"
+        "Shiite leader Sadr urges followers to protest in Baghdad\n\n" + BODY
+    )
+    audit = _audit(page)
+    assert (
+        audit.article.original_headline
+        == "Shiite leader Sadr urges followers to protest in Baghdad"
+    )
+    (change,) = [c for c in audit.changes if c.where == "headline"]
+    assert Kind.RECAST in change.kinds
+    assert change.original == audit.article.original_headline
+    assert change.repost == audit.article.headline
+
+
+def test_no_quoted_original_compares_the_headline_with_its_own_body() -> None:
+    audit = _audit("The Leviathan rallies his followers in Baghdad\n\n" + BODY)
+    assert audit.article.original_headline is None
+    assert audit.basis == "own body" and audit.confidence == "low"
+    assert [t for c in audit.changes for t in c.unsupported] == ["Leviathan"]
+    assert audit.severity is Severity.MEDIUM  # own-body evidence never rates high
+
+
+def test_a_verse_tag_after_a_bar_or_in_parentheses_is_content() -> None:
+    for headline in (
+        "Sadr calls on his followers to protest | Ezekiel 38",
+        "Sadr calls on his followers to protest (Ezekiel 38:2)",
+    ):
+        audit = _audit(headline + "\n\n" + BODY)
+        assert "Ezekiel" in audit.article.headline
+        terms = [t for c in audit.changes for t in c.unsupported]
+        assert terms and terms[0].startswith("Ezekiel 38"), headline
+
+
+def test_a_site_name_after_a_bar_is_still_chrome() -> None:
+    audit = _audit("Sadr calls on his followers to protest | Rudaw\n\n" + BODY)
+    assert audit.article.headline == "Sadr calls on his followers to protest"
+    assert audit.verdict == "unchanged" and not audit.changes
+
+
+def test_a_genuine_page_showing_its_headline_twice_is_one_unaltered_article() -> None:
+    headline = "Sadr calls on his followers to protest in Baghdad"
+    audit = _audit(f"{headline}\n\n{headline} Posted: Friday, May 6, 2016 10:12 AM\n\n{BODY}")
+    assert audit.article.original_headline is None
+    assert audit.verdict == "unchanged" and audit.severity is Severity.NONE
+
+
+def test_a_caption_line_never_becomes_an_original_headline() -> None:
+    page = (
+        "Gunman wounds four outside Chicago lounge\n\n"
+        "Someone in an SUV opened fire about 9:10 p.m. Four men were wounded View Full "
+        "Caption Shutterstock\n\n"
+        "CHICAGO - Four men were wounded when a gunman opened fire outside a lounge on the "
+        "South Side late Saturday, police said.\n\n"
+        "The men were taken to hospitals in good condition. No one was in custody and "
+        "police were looking for the gunman, a spokesman said.\n"
+    )
+    audit = _audit(page)
+    assert audit.article.original_headline is None
+    assert audit.severity is Severity.NONE
+
+
+def test_a_short_page_is_not_compared() -> None:
+    audit = _audit("The Beast speaks\n\nToo short to judge.\n")
+    assert audit.basis == "none" and audit.verdict == "not compared"
+
+
+def test_an_excerpt_finds_its_original_through_shared_sentences(tmp_path: Path) -> None:
+    original = tmp_path / "original.txt"
+    chrome = "Arrow-right Camera\n\nThe Spokane Daily Newspaper\n\n"
+    long_tail = "".join(
+        f"Paragraph {n} of the original report goes on with details about the dispute "
+        f"over the cabinet and the talks in Najaf that followed.\n\n"
+        for n in range(30)
+    )
+    original.write_text(
+        chrome + "Sadr calls on his followers to protest in Baghdad\n\n" + BODY + long_tail,
+        encoding="utf-8",
+    )
+    excerpt = tmp_path / "pages" / "repost.txt"
+    excerpt.parent.mkdir()
+    excerpt.write_text(
+        "The Beast calls on his followers to protest in Baghdad\n\n" + BODY, encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        main, ["run", str(excerpt.parent), "--reference", str(original), "-o", "-", "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    assert '"path": "' + str(original) + '"' in result.stdout
+    assert '"basis": "matched original"' in result.stdout
