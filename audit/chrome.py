@@ -82,7 +82,7 @@ _CALL_SIGN = re.compile(r"^(?:[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?|[A-Z]{2,5}\s?\
 # A byline run on after the headline: "... need prayers+help by Jessica Tappan".
 _BYLINE_SUFFIX = re.compile(r"\s+by\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}$")
 # A suffix after a bar or a spaced dash: "| Name | AW", " - NewsOn6.com". It is the
-# site's only when it names a site (see ``names_site``); "| Revelation 17" is content.
+# site's only when it names a site (see ``names_site``); "| Chapter 17" is content.
 _SEPARATOR = re.compile(r"\s+[-\u2013\u2014]\s+|\s*\|\s*")
 # What a site or outlet name looks like: a web address, a broadcaster's call sign, or a
 # name ending in a word newspapers and stations are named with.

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .diff import char_span
 from .records import Change, EditOp, Kind, Severity, Where
-from .text import Token, Words, is_content, number_value, stem, tokenize
+from .text import Token, Words, is_content, number_value, stem, strip_possessive, tokenize
 
 # Words that soften or attribute a claim. Dropping one states the claim more baldly.
 HEDGES: tuple[tuple[str, ...], ...] = tuple(
@@ -171,7 +171,7 @@ def unsupported_terms(repost: Side, vocabulary: Vocabulary) -> tuple[str, ...]:
         runs.append((first, last))
     runs = [(a, b) for a, b in runs if any(number_value(t.norm) is None for t in tokens[a : b + 1])]
     terms = (" ".join(repost.text[tokens[a].start : tokens[b].end].split()) for a, b in runs)
-    return tuple(dict.fromkeys(_strip_possessive(term) for term in terms))
+    return tuple(dict.fromkeys(strip_possessive(term) for term in terms))
 
 
 def _kinds(
@@ -314,11 +314,3 @@ def _opens_sentence(text: str, start: int) -> bool:
     if not before and window:
         before = text[:start].rstrip(" \"'\u201c\u2018([")
     return not before or before[-1] in ".!?:\n"
-
-
-def _strip_possessive(term: str) -> str:
-    """Drop a possessive ending (Moloch's -> Moloch): the term, not its grammar."""
-    for ending in ("'s", "\u2019s", "'", "\u2019"):
-        if term.endswith(ending) and len(term) > len(ending):
-            return term[: -len(ending)]
-    return term

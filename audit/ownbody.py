@@ -10,7 +10,7 @@ its evidence weaker than a quoted or matched original's:
   a thing (after "the", as a possessive, opening the headline or closing a clause), and
   that neither the body nor the page's captions and datelines ever use in any form;
 * an **appended tag**: a name and a number in parentheses or after a bar or dash
-  ("(Revelation 13:18)", "| Daniel 8") whose name the page never uses.
+  ("(Book 13:18)", "| Psalm 8") whose name the page never uses.
 
 Acronyms, words with digits, date words and site names are never terms.
 """
@@ -23,7 +23,7 @@ from functools import cache
 
 from .chrome import DATE_WORDS
 from .records import Article, Change, Kind
-from .text import Token, is_content, number_value, stem, tokenize
+from .text import Token, is_content, number_value, stem, strip_possessive, tokenize
 
 # Bodies shorter than this many words are too short to judge a headline by.
 MIN_BODY_WORDS = 40
@@ -32,7 +32,7 @@ RARE_ZIPF = 3.5
 # ...and a tag's name counts unless it is an everyday word ("Part 2", "Update 3").
 TAG_NAME_ZIPF = 5.0
 # An opening term followed by a rarer content word modifies it ('Tulsa Police', 'DeKalb
-# County'); a word this common is no head noun ('Antichrist Only Works').
+# County'); a word this common is no head noun ('Usurper Only Works').
 HEAD_NOUN_ZIPF = 6.0
 # Words that share this many first letters are forms of one word ('shooting', 'shooter').
 PREFIX = 5
@@ -72,7 +72,7 @@ def headline_changes(article: Article) -> tuple[Change, ...] | None:
     for i, token in enumerate(tokens):
         if token.start >= tag_start or supported(token) or not _term_shaped(token):
             continue
-        if zipf(_base(token.norm)) < RARE_ZIPF and _names_something(tokens, i):
+        if zipf(strip_possessive(token.norm)) < RARE_ZIPF and _names_something(tokens, i):
             spans.append((token.start, token.end))
     return tuple(_change(article, span) for span in sorted(spans))
 
@@ -82,7 +82,7 @@ def _term_shaped(token: Token) -> bool:
     text = token.text
     if not text[0].isupper() or not is_content(token.norm) or any(c.isdigit() for c in text):
         return False
-    if number_value(token.norm) is not None or _base(token.norm) in DATE_WORDS:
+    if number_value(token.norm) is not None or strip_possessive(token.norm) in DATE_WORDS:
         return False
     return not (text.isupper() and len(text) <= 5)
 
@@ -105,7 +105,7 @@ def _names_something(tokens: Sequence[Token], i: int) -> bool:
 def _change(article: Article, span: tuple[int, int]) -> Change:
     """An unsupported headline term as a change with nothing on the original side."""
     text = article.headline[span[0] : span[1]]
-    term = _base(text) if not text[-1].isdigit() else text
+    term = strip_possessive(text) if not text[-1].isdigit() else text
     return Change(
         where="headline",
         op="insert",
@@ -119,17 +119,9 @@ def _change(article: Article, span: tuple[int, int]) -> Change:
     )
 
 
-def _base(word: str) -> str:
-    """A word without its possessive ending."""
-    for ending in ("'s", "\u2019s", "'", "\u2019"):
-        if word.endswith(ending) and len(word) > len(ending):
-            return word[: -len(ending)]
-    return word
-
-
 @cache
 def zipf(word: str) -> float:
     """How common a word is in English, on the Zipf scale (0 for unknown words)."""
     from wordfreq import zipf_frequency  # loaded on first use: its tables take a moment
 
-    return float(zipf_frequency(_base(word.casefold()), "en"))
+    return float(zipf_frequency(strip_possessive(word.casefold()), "en"))

@@ -196,7 +196,7 @@ def _hedges(line: str) -> set[str]:
 
 def _differs_better(headline: str, line: str, body: Support, framed: bool = False) -> bool:
     """True when the body supports what a version says differently better than what the
-    headline says differently ('Iraq's wild-card cleric' against 'Antichrist'). Outside
+    headline says differently ('the city's mayor' against 'the Usurper'). Outside
     a record's frame a version must say something differently: a title that only adds
     words to its display headline is still the outlet's own."""
     mine, theirs = _words(headline), _words(line)

@@ -191,3 +191,11 @@ def _prefix_tree_source(node: dict[str, Any]) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
     return f"(?:{body})?" if "" in node else body
+
+
+def strip_possessive(term: str) -> str:
+    """Drop a possessive ending (Moloch's -> Moloch): the term, not its grammar."""
+    for ending in ("'s", "\u2019s", "'", "\u2019"):
+        if term.endswith(ending) and len(term) > len(ending):
+            return term[: -len(ending)]
+    return term
