@@ -83,6 +83,8 @@ _CALL_SIGN = re.compile(r"^(?:[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?|[A-Z]{2,5}\s?\
 _BYLINE_SUFFIX = re.compile(r"\s+by\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}$")
 # A suffix after a bar or a spaced dash: "| Name | AW", " - NewsOn6.com". It is the
 # site's only when it names a site (see ``names_site``); "| Chapter 17" is content.
+# A site's tagline after its name ("- Central Texas News and Weather for ...") is this short.
+MAX_TAGLINE_WORDS = 14
 _SEPARATOR = re.compile(r"\s+[-\u2013\u2014]\s+|\s*\|\s*")
 # What a site or outlet name looks like: a web address, a broadcaster's call sign, or a
 # name ending in a word newspapers and stations are named with.
@@ -165,9 +167,26 @@ def split_headline(headline: str, sites: Collection[str] = ()) -> tuple[str, str
         if not (site or (cut < len(headline) and is_byline(part))) or match.start() == 0:
             break
         cut = match.start()
+    cut = _site_chain(headline[:cut], sites)
     if cut < len(headline):
         return headline[:cut].rstrip(), headline[cut:].strip()
     return headline, None
+
+
+def _site_chain(headline: str, sites: Collection[str]) -> int:
+    """Where a chain "Headline - Site - tagline" starts: at the first separated part that
+    names a site when every part after it is a tagline (short, no numbers, so never a
+    tag like "| Book 8"); the headline's length when there is no such chain."""
+    separators = [m for m in _SEPARATOR.finditer(headline) if m.start() > 0]
+    for i, match in enumerate(separators):
+        end = separators[i + 1].start() if i + 1 < len(separators) else len(headline)
+        part = headline[match.end() : end].strip()
+        if not (names_site(part) or fold_name(part) in sites):
+            continue
+        rest = headline[end:]
+        if len(rest.split()) <= MAX_TAGLINE_WORDS and not any(c.isdigit() for c in rest):
+            return match.start()
+    return len(headline)
 
 
 def names_site(name: str) -> bool:

@@ -37,6 +37,11 @@ HEAD_NOUN_ZIPF = 6.0
 # Words that share this many first letters are forms of one word ('shooting', 'shooter').
 PREFIX = 5
 
+# A "headline" that ends with a full stop, or opens with a dateline ("DECATUR - One
+# person...") and runs on like a sentence, is the lead of a page that gave no headline.
+_FULL_STOP = re.compile(r"[a-z]{2}\.$")
+_DATELINE = re.compile(r"^[A-Z][A-Z.]{2,}(?:[ ,]+[A-Z][A-Z.]+)*\s*(?:[-\u2013\u2014(]|,\s)")
+LEAD_WORDS = 14
 _DETERMINERS = frozenset("the a an this that his her their its our my".split())
 _TAG = re.compile(
     r"(?:\(\s*(?P<p>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+\d+(?::\d+)?)\s*\)"
@@ -51,6 +56,8 @@ def headline_changes(article: Article) -> tuple[Change, ...] | None:
     body_tokens = [t for text in page for t in tokenize(text)]
     if sum(1 for p in article.body for _ in tokenize(p.text)) < MIN_BODY_WORDS:
         return None
+    if _is_lead_sentence(article.headline):
+        return None  # the page gave no headline: its first sentence stands in for one
     stems = {stem(t.norm) for t in body_tokens}
     prefixes = {t.norm[:PREFIX] for t in body_tokens if len(t.norm) >= PREFIX}
 
@@ -75,6 +82,13 @@ def headline_changes(article: Article) -> tuple[Change, ...] | None:
         if zipf(strip_possessive(token.norm)) < RARE_ZIPF and _names_something(tokens, i):
             spans.append((token.start, token.end))
     return tuple(_change(article, span) for span in sorted(spans))
+
+
+def _is_lead_sentence(headline: str) -> bool:
+    """True for a first sentence standing in for a missing headline."""
+    if _FULL_STOP.search(headline):
+        return True
+    return bool(_DATELINE.search(headline)) and len(headline.split()) >= LEAD_WORDS
 
 
 def _term_shaped(token: Token) -> bool:
@@ -121,7 +135,9 @@ def _change(article: Article, span: tuple[int, int]) -> Change:
 
 @cache
 def zipf(word: str) -> float:
-    """How common a word is in English, on the Zipf scale (0 for unknown words)."""
+    """How common a word is in English, on the Zipf scale (0 for unknown words). The
+    small list holds every word of Zipf 3 and more, so below every threshold here it
+    decides as the full list does, and loads in a fraction of its time."""
     from wordfreq import zipf_frequency  # loaded on first use: its tables take a moment
 
-    return float(zipf_frequency(strip_possessive(word.casefold()), "en"))
+    return float(zipf_frequency(strip_possessive(word.casefold()), "en", wordlist="small"))

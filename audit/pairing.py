@@ -22,12 +22,19 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Indel
+
 from .text import content_stems, fold, is_content, number_value, stem, tokenize
 
 # A candidate must have this share of its content words in the body...
 MIN_SUPPORT = 0.5
 # ...and, when it shares no wording with the headline (a recast), this much more than it.
 RECAST_MARGIN = 0.25
+# Outside a record's frame, what a version says differently must be supported better
+# than what the headline says differently, by RECAST_MARGIN when the line does not say its
+# words in much the same order as the headline (CLOSE_VERSION): a deck or a second
+# headline the body supports about as well as the title is the outlet's own.
+CLOSE_VERSION = 0.4
 # Hedges whose loss from a version of the headline is itself evidence of a repost.
 HEDGE_PHRASES = (
     "at least", "more than", "up to", "as many as", "nearly", "almost", "reportedly",
@@ -39,6 +46,11 @@ MIN_REPEAT_WORDS = 4
 _SEPARATED_TAIL = re.compile(r"\s(?:-|\|)\s+[^\s]+(?:\s[^\s]+){0,3}$")
 # Content words a version shares with the headline, unless framed as a record.
 MIN_SHARED = 2
+# Words whose stems share this many first letters are forms of one word ('accidental',
+# 'accidently'); fewer would join 'quest' and 'question'.
+FORM_PREFIX = 6
+# A headline's last word cut short by its page is matched on at least this many letters.
+MIN_CUT_WORD = 5
 # Content words a recast candidate needs (a two-word kicker is a section label).
 MIN_RECAST_WORDS = 3
 
@@ -50,6 +62,7 @@ class Support:
     stems: frozenset[str]
     numbers: frozenset[float]
     lowercase: frozenset[str]  # stems the body writes in lower case: common words
+    prefixes: frozenset[str]  # the first FORM_PREFIX letters of its longer stems
 
     @classmethod
     def of(cls, texts: Iterable[str]) -> Support:
@@ -65,7 +78,8 @@ class Support:
                 stems.add(stem(token.norm))
                 if token.text.islower():
                     lowercase.add(stem(token.norm))
-        return cls(frozenset(stems), frozenset(numbers), frozenset(lowercase))
+        prefixes = frozenset(s[:FORM_PREFIX] for s in stems if len(s) >= FORM_PREFIX)
+        return cls(frozenset(stems), frozenset(numbers), frozenset(lowercase), prefixes)
 
     def names_only(self, line: str) -> bool:
         """True when every content word of a line is one the body only writes capitalised
@@ -77,15 +91,30 @@ class Support:
         words = _words(line)
         if not words:
             return 0.0
-        return sum(1 for w in words if self._has(w)) / len(words)
+        return sum(self._supported(words)) / len(words)
 
     def missing(self, line: str) -> tuple[str, ...]:
         """The line's content words (and numbers) the body never uses, in line order."""
-        return tuple(dict.fromkeys(w for w in _words(line) if not self._has(w)))
+        words = _words(line)
+        flags = self._supported(words)
+        return tuple(dict.fromkeys(w for w, ok in zip(words, flags, strict=True) if not ok))
+
+    def _supported(self, words: Sequence[str]) -> list[bool]:
+        """Whether the body uses each word; a last word cut short ('...at local restauran')
+        counts when a body word starts with it."""
+        flags = [self._has(w) for w in words]
+        if flags and not flags[-1] and len(words[-1]) >= MIN_CUT_WORD:
+            flags[-1] = any(s.startswith(words[-1]) for s in self.stems)
+        return flags
 
     def _has(self, word: str) -> bool:
         value = number_value(word)
-        return value in self.numbers if value is not None else stem(word) in self.stems
+        if value is not None:
+            return value in self.numbers
+        base = stem(word)
+        return base in self.stems or (
+            len(base) >= FORM_PREFIX and base[:FORM_PREFIX] in self.prefixes
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +154,7 @@ def find_quote(
             versions.append((position, line, body.share(line), len(shared), "hedges"))
         elif not missing or not {stem(m) for m in missing} - content_stems(line):
             continue  # the line says whatever the body does not support, too
-        elif shared and (framed or _differs_better(headline, line, body, framed)):
+        elif shared and (framed or _differs_better(headline, line, body)):
             versions.append((position, line, body.share(line), len(shared), ""))
         elif not shared and len(_words(line)) >= MIN_RECAST_WORDS:
             support = min(body.share(line), (lead or body).share(line))
@@ -194,18 +223,32 @@ def _hedges(line: str) -> set[str]:
     return {h for h in HEDGE_PHRASES if f" {h} " in text}
 
 
-def _differs_better(headline: str, line: str, body: Support, framed: bool = False) -> bool:
+def _differs_better(headline: str, line: str, body: Support) -> bool:
     """True when the body supports what a version says differently better than what the
-    headline says differently ('the city's mayor' against 'the Usurper'). Outside
-    a record's frame a version must say something differently: a title that only adds
-    words to its display headline is still the outlet's own."""
+    headline says differently ('the city's mayor' against 'the Usurper'); by a recast's
+    margin when the line is no close version of the headline. A
+    version must say something differently: a title that only adds words to its display
+    headline is still the outlet's own."""
     mine, theirs = _words(headline), _words(line)
     only_mine = " ".join(w for w in mine if stem(w) not in {stem(t) for t in theirs})
     only_theirs = " ".join(w for w in theirs if stem(w) not in {stem(t) for t in mine})
     if not only_theirs:
-        return framed
-    return body.share(only_theirs) >= MIN_SUPPORT and body.share(only_theirs) > body.share(
-        only_mine
+        return False
+    theirs_share, mine_share = body.share(only_theirs), body.share(only_mine)
+    if theirs_share < MIN_SUPPORT or theirs_share <= mine_share:
+        return False
+    if _sequence_similarity(headline, line) >= CLOSE_VERSION:
+        return True
+    return theirs_share >= mine_share + RECAST_MARGIN
+
+
+def _sequence_similarity(a: str, b: str) -> float:
+    """How much two lines say in the same order: rapidfuzz's normalised Indel similarity
+    of their stemmed word sequences."""
+    return float(
+        Indel.normalized_similarity(
+            [stem(t.norm) for t in tokenize(a)], [stem(t.norm) for t in tokenize(b)]
+        )
     )
 
 

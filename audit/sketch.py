@@ -24,7 +24,6 @@ from importlib.metadata import version
 
 import numpy as np
 import numpy.typing as npt
-from datasketch import MinHash
 
 U32 = npt.NDArray[np.uint32]
 
@@ -159,9 +158,15 @@ def _blocks(sizes: Sequence[int]) -> list[tuple[int, int]]:
 
 @cache
 def permutations(num_perm: int, seed: int) -> tuple[U32, U32]:
-    """datasketch's affine permutation parameters (a, b) for num_perm and seed."""
-    a, b = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
-    return a.astype(np.uint32), b.astype(np.uint32)
+    """datasketch's affine permutation parameters (a, b) for num_perm and seed, drawn as
+    ``MinHash(scheme="affine32")`` draws them: odd multipliers, then offsets, from numpy's
+    ``RandomState(seed)``, whose streams numpy keeps stable. Drawn here because importing
+    datasketch costs more than a whole small run (its LSH module pulls in scipy); a test
+    checks the two against each other."""
+    generator = np.random.RandomState(seed)
+    a = generator.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
 
 
 def _mix(values: U32) -> U32:

@@ -17,6 +17,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from . import chrome, pairing
 from .outlets import ArticleParts, attribute
 from .records import Article, Chrome, Document, Paragraph
@@ -54,6 +56,11 @@ HEADER_LINES = 8
 BODY_SAMPLE = 40
 # ...and the first of them, the lead, that a recast headline must summarise.
 LEAD_LINES = 4
+# A line with this many near-copies (rapidfuzz partial_ratio >= LIST_SIMILARITY) within LIST_REACH
+# lines of it is a list item, not a headline.
+LIST_SIBLINGS = 3
+LIST_SIMILARITY = 80
+LIST_REACH = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +157,23 @@ def _quotes(
     body = pairing.Support.of(line.text for line in _record_body(lines, i + 2))
     quote = pairing.find_quote(a, [b if _is_candidate(b, body) else None], body, framed=framed)
     return None if quote is None else quote.evidence
+
+
+def _list_items(texts: Sequence[str]) -> frozenset[int]:
+    """The positions of lines cut from one template with others near them (a widget's
+    "Snow Warning issued ... for: Erie" rows, a list of links): a headline is not one of
+    many near-copies, while a headline shown twice has one."""
+    folded = [fold(text) for text in texts]
+    listed = set()
+    for i, text in enumerate(folded):
+        reach = range(max(0, i - LIST_REACH), min(len(folded), i + LIST_REACH + 1))
+        near = (
+            j for j in reach
+            if folded[j] != text and fuzz.partial_ratio(text, folded[j]) >= LIST_SIMILARITY
+        )  # fmt: skip
+        if sum(1 for _ in itertools.islice(near, LIST_SIBLINGS)) >= LIST_SIBLINGS:
+            listed.add(i)
+    return frozenset(listed)
 
 
 def _framed(lines: Sequence[Line], i: int) -> bool:
@@ -251,9 +275,13 @@ def _single(
     shown = [_display(line.text, sites) for line in zone]
     after = rest[len(zone) :]
     support = pairing.Support.of(line.text for line in after[:BODY_SAMPLE])
+    listed = _list_items([line.text for line in [*zone, *after[:BODY_SAMPLE]]])
     quote = pairing.find_quote(
         headline,
-        [text if _is_candidate(text, support) else None for text in shown],
+        [
+            text if _is_candidate(text, support) and i not in listed else None
+            for i, text in enumerate(shown)
+        ],
         support,
         pairing.Support.of(
             line.text for line in [*zone, *after[:LEAD_LINES]] if not _is_candidate(line.text)

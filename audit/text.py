@@ -35,7 +35,8 @@ STOPWORDS = frozenset(
     theirs our ours your yours my mine he she they we you i me him them us who whom
     whose which what when where why how will would shall should can could may might must
     do does did has have had so if also just very too more most such own same other
-    another any each all both some""".split()
+    another any each all both some while whilst though although since until unless
+    whether""".split()
 )
 
 
@@ -125,7 +126,13 @@ def _fold_word(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def stem(norm: str) -> str:
-    """A light stem of a folded word so that 'clashes' supports 'clash' and 'Sadr's' 'Sadr'."""
+    """A light stem of a folded word so that 'clashes' supports 'clash', 'Sadr's' 'Sadr',
+    and an irregular form its base word ('shot' and 'shooting' are both 'shoot')."""
+    return _suffix_stem(norm, irregular=True)
+
+
+def _suffix_stem(norm: str, irregular: bool) -> str:
+    """stem() by suffix rules, trying the irregular base of a word they leave alone."""
     if norm.endswith("'s"):
         norm = norm[:-2]
     norm = norm.rstrip("'")
@@ -137,7 +144,32 @@ def stem(norm: str) -> str:
             if suffix == "es" and not base.endswith(_SIBILANTS):
                 base = norm[:-1]  # 'declares' is 'declare' + s, 'clashes' is 'clash' + es
             return base[:-1] if base.endswith("e") and len(base) > 3 else base
+    base = _irregular_base(norm) if irregular else norm
+    if base != norm:
+        return _suffix_stem(base, irregular=False)
     return norm[:-1] if norm.endswith("e") and len(norm) > 4 else norm
+
+
+def _irregular_base(norm: str) -> str:
+    """The base word of an irregular verb or noun form ('fled' 'flee', 'men' 'man') from
+    lemminflect's lexicon; the word itself when it is no such form. Adjectives are left
+    alone: 'worse' must not support 'bad'."""
+    if not norm.isalpha() or len(norm) < 3:
+        return norm
+    lemmas = _lemmas()(norm)
+    for pos in ("VERB", "NOUN"):
+        for lemma in lemmas.get(pos, ()):
+            if lemma != norm and lemma.isalpha():
+                return str(lemma)
+    return norm
+
+
+@lru_cache(maxsize=1)
+def _lemmas() -> Any:
+    """lemminflect's lemma lookup, loaded on first use: its lexicon takes a moment."""
+    from lemminflect import getAllLemmas
+
+    return getAllLemmas
 
 
 _SIBILANTS = ("s", "x", "z", "ch", "sh")

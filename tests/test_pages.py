@@ -28,6 +28,13 @@ def _audit(text: str):  # type: ignore[no-untyped-def]
     return audit_article(article)
 
 
+def _assert_genuine(page: str) -> None:
+    """The page is one article with no quoted original and nothing to report."""
+    audit = _audit(page)
+    assert audit.article.original_headline is None
+    assert audit.severity is Severity.NONE, audit.changes
+
+
 def test_a_caption_between_the_headlines_does_not_hide_the_quoted_original() -> None:
     page = (
         "The Beast calls for Baghdad protests\n\n"
@@ -100,9 +107,65 @@ def test_a_caption_line_never_becomes_an_original_headline() -> None:
         "The men were taken to hospitals in good condition. No one was in custody and "
         "police were looking for the gunman, a spokesman said.\n"
     )
+    _assert_genuine(page)
+
+
+def test_a_widget_list_under_the_headline_never_becomes_an_original() -> None:
+    kinds = ("Lake Effect Snow Warning", "Winter Weather Advisory", "Snow Watch", "Snow Advisory")
+    counties = (
+        "Erie, Wyoming", "Genesee, Orleans", "Cattaraugus, Chautauqua", "Erie, Niagara",
+        "McKean, Warren", "Cambria, Cameron, Clearfield, Elk, Potter, Somerset",
+    )  # fmt: skip
+    alerts = [
+        f"{kinds[i % 4]} issued January {11 + i % 2} at {2 + i % 3}:{(19 * i) % 60:02d}AM EST "
+        f"expiring January {12 + i % 3} at {(4 + i) % 12 + 1}:00PM EST in effect for: "
+        f"{counties[i % 6]}"
+        for i in range(14)
+    ]  # a page that kept only its weather widget under the headline
+    _assert_genuine("One man dead after triple shooting in Buffalo\n\n" + "\n\n".join(alerts))
+
+
+def test_a_deck_the_body_supports_as_well_as_the_title_is_the_outlets_own() -> None:
+    page = (
+        "Valley County deputies: Boy, 15, fatally shot while hunting near reservoir\n\n"
+        "Valley County Sheriff's Office does not name the shooter in death of Ryan Cole, 15\n\n"
+        "A teenage hunter died Sunday after being fatally shot near the Big Creek reservoir, "
+        "and deputies are investigating his death, the Valley County Sheriff's Office said.\n\n"
+        "Ryan Cole, 15, was hunting with his father when he was shot in the chest. The "
+        "sheriff's office did not release the name of the shooter and said the investigation "
+        "was active.\n"
+    )
+    _assert_genuine(page)
+
+
+def test_irregular_forms_and_a_cut_short_title_are_supported_by_the_body() -> None:
+    page = (
+        "Boy shot when handgun discharges at Broken Arrow home - KXXV-TV News Channel 25 - "
+        "Central Texas News and Weather for Waco, Temple |\n\n"
+        "2-year-old Broken Arrow boy dies in accidental shooting at family home\n\n"
+        "BROKEN ARROW - A two-year-old boy died after an accidental shooting at a home on "
+        "Tuesday evening, police said. The boy had been holding a handgun when it discharged, "
+        "striking him in the chest.\n\n"
+        "Police said the child was taken to a hospital where he died. Officers did not say how "
+        "the boy got hold of the gun, which belonged to his parents.\n"
+    )
     audit = _audit(page)
-    assert audit.article.original_headline is None
-    assert audit.severity is Severity.NONE
+    assert audit.article.headline == "Boy shot when handgun discharges at Broken Arrow home"
+    assert audit.article.original_headline is None and audit.severity is Severity.NONE
+
+
+def test_a_lead_sentence_standing_in_for_a_missing_headline_is_not_judged() -> None:
+    page = (
+        "Updated\n\n"
+        "DECATUR - One person is dead after a shooting at Club Quarrington's on North Water "
+        "Street in Decatur.\n\n"
+        "The Decatur Police Department said officers responded to a call at 12:18 a.m. Monday "
+        "and found five people shot. The county coroner said a 28-year-old man died shortly "
+        "after being taken to a hospital, and an autopsy is scheduled.\n\n"
+        "Anyone with information is asked to contact Crime Stoppers or the police.\n"
+    )
+    audit = _audit(page)
+    assert audit.severity is Severity.NONE and not audit.changes
 
 
 def test_a_short_page_is_not_compared() -> None:

@@ -28,6 +28,14 @@ def test_signatures_equal_datasketch_fed_the_same_shingle_hashes(texts: list[str
         assert np.array_equal(row, reference.hashvalues)
 
 
+@pytest.mark.parametrize(("num_perm", "seed"), [(128, 1), (64, 7), (256, 2026)])
+def test_permutations_are_the_ones_datasketch_draws(num_perm: int, seed: int) -> None:
+    a, b = sketch.permutations(num_perm, seed)
+    theirs = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
+    assert a.dtype == b.dtype == np.uint32
+    assert np.array_equal(a, theirs[0]) and np.array_equal(b, theirs[1])
+
+
 def test_word_hashes_depend_only_on_the_folded_word() -> None:
     words = sketch.words("Sadr’s supporters ＳＡＤＲ Sadr")
     assert words == ["sadr", "s", "supporters", "sadr", "sadr"]  # NFKC, casefolded
