@@ -23,7 +23,7 @@ from functools import cache
 
 from .chrome import DATE_WORDS
 from .records import Article, Change, Kind
-from .text import Token, is_content, number_value, stem, strip_possessive, tokenize
+from .text import Token, is_compound_of, is_content, number_value, stem, strip_possessive, tokenize
 
 # Bodies shorter than this many words are too short to judge a headline by.
 MIN_BODY_WORDS = 40
@@ -63,7 +63,9 @@ def headline_changes(article: Article) -> tuple[Change, ...] | None:
 
     def supported(token: Token) -> bool:
         norm = token.norm
-        return stem(norm) in stems or (len(norm) >= PREFIX and norm[:PREFIX] in prefixes)
+        if stem(norm) in stems or (len(norm) >= PREFIX and norm[:PREFIX] in prefixes):
+            return True
+        return is_compound_of(norm, stems)
 
     headline = article.headline
     tokens = tokenize(headline)

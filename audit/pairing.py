@@ -24,12 +24,16 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
-from .text import content_stems, fold, is_content, number_value, stem, tokenize
+from .text import content_stems, fold, is_compound_of, is_content, number_value, stem, tokenize
 
 # A candidate must have this share of its content words in the body...
 MIN_SUPPORT = 0.5
-# ...and, when it shares no wording with the headline (a recast), this much more than it.
+# ...and, when it shares no wording with the headline (a recast), this much more than it,
+# at least this share of its words in the lead and the body alike...
 RECAST_MARGIN = 0.25
+MIN_RECAST_SUPPORT = 0.6
+# ...and the headline it recasts has at most this share of its words in the body.
+MAX_RECAST_OWN = 0.5
 # Outside a record's frame, what a version says differently must be supported better
 # than what the headline says differently, by RECAST_MARGIN when the line does not say its
 # words in much the same order as the headline (CLOSE_VERSION): a deck or a second
@@ -49,6 +53,12 @@ MIN_SHARED = 2
 # Words whose stems share this many first letters are forms of one word ('accidental',
 # 'accidently'); fewer would join 'quest' and 'question'.
 FORM_PREFIX = 6
+# A people's adjective ends so, and what is left, when this long, names its place:
+# 'Iraqi' is supported by 'Iraq', 'Syrian' by 'Syria', 'Kurdish' by 'Kurd'.
+DEMONYM_ENDINGS = ("i", "n", "an", "ian", "ese", "ish")
+MIN_PLACE = 4
+# An abbreviated word: 'Calif.', 'Gov.', 'Sept.'.
+_ABBREVIATION = re.compile(r"\b([A-Z][a-z]{2,4})\.")
 # A headline's last word cut short by its page is matched on at least this many letters.
 MIN_CUT_WORD = 5
 # Content words a recast candidate needs (a two-word kicker is a section label).
@@ -91,20 +101,25 @@ class Support:
         words = _words(line)
         if not words:
             return 0.0
-        return sum(self._supported(words)) / len(words)
+        return sum(self._supported(line, words)) / len(words)
 
     def missing(self, line: str) -> tuple[str, ...]:
         """The line's content words (and numbers) the body never uses, in line order."""
         words = _words(line)
-        flags = self._supported(words)
+        flags = self._supported(line, words)
         return tuple(dict.fromkeys(w for w, ok in zip(words, flags, strict=True) if not ok))
 
-    def _supported(self, words: Sequence[str]) -> list[bool]:
-        """Whether the body uses each word; a last word cut short ('...at local restauran')
-        counts when a body word starts with it."""
+    def _supported(self, line: str, words: Sequence[str]) -> list[bool]:
+        """Whether the body uses each word of a line. A word cut short, the line's last
+        ('...at local restauran') or an abbreviation ('Calif.'), counts when a body word
+        starts with it."""
         flags = [self._has(w) for w in words]
-        if flags and not flags[-1] and len(words[-1]) >= MIN_CUT_WORD:
-            flags[-1] = any(s.startswith(words[-1]) for s in self.stems)
+        cut = {fold(a) for a in _ABBREVIATION.findall(line)}
+        if words and len(words[-1]) >= MIN_CUT_WORD:
+            cut.add(words[-1])
+        for k, word in enumerate(words):
+            if not flags[k] and word in cut:
+                flags[k] = any(s.startswith(word) for s in self.stems)
         return flags
 
     def _has(self, word: str) -> bool:
@@ -112,9 +127,12 @@ class Support:
         if value is not None:
             return value in self.numbers
         base = stem(word)
-        return base in self.stems or (
-            len(base) >= FORM_PREFIX and base[:FORM_PREFIX] in self.prefixes
-        )
+        if base in self.stems or (len(base) >= FORM_PREFIX and base[:FORM_PREFIX] in self.prefixes):
+            return True
+        if is_compound_of(base, self.stems):
+            return True
+        places = (base[: -len(end)] for end in DEMONYM_ENDINGS if base.endswith(end))
+        return any(len(place) >= MIN_PLACE and place in self.stems for place in places)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +160,10 @@ def find_quote(
     missing = body.missing(headline)
     heads = content_stems(headline)
     own = body.share(headline)
+    # A recast headline is one its body mostly does not support; a headline of a word or
+    # two, one it does not support at all ('Toddler Grazed' over 'Clearview Homes
+    # Shooting' is the page's kicker, not a rewrite).
+    recast_possible = own <= MAX_RECAST_OWN and (len(heads) >= MIN_RECAST_WORDS or own == 0.0)
     versions: list[tuple[int, str, float, int, str]] = []
     recasts: list[tuple[int, str, float, int, str]] = []
     for position, line in enumerate(candidates):
@@ -156,9 +178,9 @@ def find_quote(
             continue  # the line says whatever the body does not support, too
         elif shared and (framed or _differs_better(headline, line, body)):
             versions.append((position, line, body.share(line), len(shared), ""))
-        elif not shared and len(_words(line)) >= MIN_RECAST_WORDS:
+        elif not shared and len(_words(line)) >= MIN_RECAST_WORDS and recast_possible:
             support = min(body.share(line), (lead or body).share(line))
-            if support >= max(MIN_SUPPORT, own + RECAST_MARGIN):
+            if support >= max(MIN_RECAST_SUPPORT, own + RECAST_MARGIN):
                 recasts.append((position, line, support, 0, ""))
     if versions:
         position, line, support, common, hedged = versions[0]
@@ -186,6 +208,9 @@ def repeats(headline: str, line: str) -> bool:
     a, b = fold(headline), fold(line)
     if a == b or (":" in a and a.split(":", 1)[1].strip() == b):
         return True
+    cut = _ELLIPSIS.search(a)
+    if cut and cut.group("start") and b.startswith(cut.group("start")):
+        return True  # '*** PRESS RELEASE *** Police...' over 'Police investigate shooting'
     ta, tb = [t.norm for t in tokenize(a)], [t.norm for t in tokenize(b)]
     k = next(
         (i for i, (x, y) in enumerate(zip(ta, tb, strict=False)) if x != y), min(len(ta), len(tb))
@@ -195,6 +220,11 @@ def repeats(headline: str, line: str) -> bool:
     rest = ta[k:]
     cut_short = 0 < len(rest) <= 2 and k < len(tb) and tb[k].startswith(rest[0])
     return not rest or cut_short or _SEPARATED_TAIL.search(a) is not None
+
+
+# A headline cut short with an ellipsis, and what it shows of the headline after its
+# last kicker or separator.
+_ELLIPSIS = re.compile(r"(?:^|[*:|]\s*|\s-\s)(?P<start>[^*:|]*?\w)\s*(?:\.{3}|\u2026)$")
 
 
 def _hedged(headline: str, line: str) -> bool:

@@ -41,8 +41,15 @@ _SENTENCE_END = re.compile(r"[.,;:\"\u201d]$")
 _BULLET = re.compile(r"^[-\u2022*\u2013\u2014]\s")
 _NUMERIC_DATE_END = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}$")
 # A full stop ending a sentence inside a line ("opened fire about 9:10 p.m. Four men").
-_INNER_SENTENCE = re.compile(r"(?:[a-z]{3,}|\b[ap]\.m)\.\s+[A-Z]")
+_INNER_SENTENCE = re.compile(r"(?:[a-z]{3,}|\b[ap]\.m)\.\s+[(\"'\u201c]?[A-Z]")
 # A footnote marker: headlines carry none ("shot on bicycle [40]").
+# Template code or markup left in the text ("{* loginWidget *}", "<p>Authorities...",
+# "*** PRESS RELEASE ***"), never a headline.
+_MARKUP = re.compile(r"[{}]|\*{2,}|^</?[a-zA-Z][^>]*>")
+# A credit naming where a text comes from: "From the Anderson County Sheriff's Office".
+_CREDIT = re.compile(
+    r"^(?i:from|courtesy of|via|source:?)\s+(?:the\s+)?[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*)*$"
+)
 _CITATION = re.compile(r"\[\d{1,3}\]")
 # Sentence-case lines longer than this are standfirsts, not headlines.
 MAX_SENTENCE_CASE_WORDS = 16
@@ -141,7 +148,14 @@ def record_starts(lines: Sequence[Line], sites: frozenset[str] = frozenset()) ->
             return []
         else:
             i += 1
+    if len(starts) == 1 and _quotes(lines, first, sites, framed=False) == (REPEATED,):
+        return []  # a page showing its headline twice (title, then display headline)
     return starts
+
+
+# The evidence of a record whose headline was kept as it was: a dump of several such
+# records, not a page that shows its own headline twice.
+REPEATED = "the line under the headline repeats it"
 
 
 def _quotes(
@@ -153,7 +167,7 @@ def _quotes(
     must stand on its text alone."""
     a, b = (chrome.split_headline(lines[k].text, sites)[0] for k in (i, i + 1))
     if fold(a) == fold(b):
-        return ("the line under the headline repeats it",)
+        return (REPEATED,)
     body = pairing.Support.of(line.text for line in _record_body(lines, i + 2))
     quote = pairing.find_quote(a, [b if _is_candidate(b, body) else None], body, framed=framed)
     return None if quote is None else quote.evidence
@@ -254,7 +268,7 @@ def _single(
     (see ``pairing``), then the body."""
     furniture: list[Chrome] = list(meta)
     index = 0
-    given = next((m for m in meta if m.text.startswith("headline:")), None)
+    given = _meta(meta, "headline")
     while index < len(lines) and _leading_chrome(lines[index].text, index + 1 < len(lines)):
         kind = chrome.line_kind(lines[index].text) or "site"
         furniture.append(_chrome(lines[index], kind))
@@ -271,6 +285,13 @@ def _single(
     if suffix:
         furniture.append(Chrome(suffix, first.number, "suffix"))
     rest = lines[index + 1 :]
+    stated = _meta(meta, "original_headline")
+    if stated is not None:  # the file says what it reposts: nothing to infer
+        body, more = _body(rest)
+        return _article(
+            path, first, headline, stated.text.split(":", 1)[1].strip(), stated.line, body,
+            (*furniture, *more), suffix, ("the file's front matter gives it",),
+        )  # fmt: skip
     zone = _header_zone(rest)
     shown = [_display(line.text, sites) for line in zone]
     after = rest[len(zone) :]
@@ -309,6 +330,11 @@ def _single(
         path, first, headline, original, quoted.number, body,
         (*furniture, *between, *more), original_suffix or suffix, quote.evidence,
     )  # fmt: skip
+
+
+def _meta(meta: Sequence[Chrome], key: str) -> Chrome | None:
+    """The front matter line giving ``key``, if any."""
+    return next((m for m in meta if m.text.startswith(f"{key}:")), None)
 
 
 def _leading_chrome(text: str, more: bool) -> bool:
@@ -353,6 +379,8 @@ def _is_candidate(text: str, body: pairing.Support | None = None) -> bool:
     if not is_headline_like(text) or chrome.line_kind(text) is not None:
         return False
     if chrome.is_byline(text) and (body is None or body.names_only(text)):
+        return False
+    if _MARKUP.search(text) or _CREDIT.match(text):
         return False
     letters = [w for w in text.split() if w[:1].isalpha()]
     if letters and all(w.isupper() for w in letters):

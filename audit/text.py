@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, overload
@@ -189,6 +189,19 @@ def number_value(norm: str) -> float | None:
         return float(text2num(norm, "en"))
     except ValueError:
         return None
+
+
+def is_compound_of(norm: str, stems: Container[str]) -> bool:
+    """True when a word is two words written as one and both are among ``stems`` (the
+    stems of a text): 'gunfight' of 'gun' and 'fight', 'manhunt' of 'man' and 'hunt'."""
+    return any(
+        stem(norm[:k]) in stems and stem(norm[k:]) in stems
+        for k in range(MIN_COMPOUND_PART, len(norm) - MIN_COMPOUND_PART + 1)
+    )
+
+
+# Each part of a compound word has at least this many letters.
+MIN_COMPOUND_PART = 3
 
 
 def is_content(norm: str) -> bool:

@@ -55,7 +55,7 @@ def test_exit_codes() -> None:
 def test_the_threshold_decides_what_fails(tmp_path: Path) -> None:
     low_only = tmp_path / "only_low.txt"  # a repost whose original is nowhere: AUD301 (low)
     low_only.write_text(
-        "Rebels take the town\n\nRebels take the town\n\n"
+        "headline: Rebels take the town\noriginal_headline: Rebels take the town\n---\n"
         "Rebels took the town on Monday after a long battle with the army, officials said.\n",
         encoding="utf-8",
     )
@@ -190,7 +190,7 @@ def test_a_baseline_with_an_unknown_verdict_is_refused() -> None:
 def test_configuration_then_environment_then_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
     only_low = Path("only_low.txt")
     only_low.write_text(
-        "Rebels take the town\n\nRebels take the town\n\n"
+        "headline: Rebels take the town\noriginal_headline: Rebels take the town\n---\n"
         "Rebels took the town on Monday after a long battle with the army, officials said.\n",
         encoding="utf-8",
     )

@@ -3,6 +3,7 @@ pages that must stay quiet."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -166,6 +167,106 @@ def test_a_lead_sentence_standing_in_for_a_missing_headline_is_not_judged() -> N
     )
     audit = _audit(page)
     assert audit.severity is Severity.NONE and not audit.changes
+
+
+LOGIN = (  # the page as a reader saw it: a login form where the story should be
+    "Sign in using you account with: {* loginWidget *}\n\n"
+    "Sign in using your wsoc profile\n\n"
+    "Welcome back. Please sign in\n\n"
+    "Why are we asking this?\n\n"
+    "By submitting your registration information, you agree to our Terms of Service and "
+    "Privacy Policy .\n\n"
+    "Already have an account?\n\n"
+    "We have sent a confirmation email to {* data_emailAddress *}. Please check your email "
+    "and click on the link to activate your account.\n\n"
+    "Thank you for registering!\n\n"
+    "Click here to return to the page you were visiting.\n"
+)
+
+
+def test_a_login_widget_or_a_credit_line_is_never_an_original_headline() -> None:
+    _assert_genuine("Great Falls student injured in accidental shooting\n\n" + LOGIN)
+    _assert_genuine(
+        "Hill County sheriff investigating shooting that killed teen\n\n"
+        "From the Hill County Sheriff's Office\n\n"
+        "The Hill County Sheriff's Office is investigating a shooting on Sunday that killed a "
+        "16-year-old near the county line, the sheriff said in a statement.\n\n"
+        "Deputies found the teen with a gunshot wound at a home and he died at the scene. The "
+        "sheriff's office did not name a suspect and said the investigation goes on.\n"
+    )
+
+
+def test_a_kicker_or_a_mostly_supported_headline_is_no_recast() -> None:
+    body = (
+        "A 2-year-old was grazed by a bullet at the Clearview Homes on Friday, police said, "
+        "when a man fired at a group standing outside.\n\n"
+        "The child was treated at a hospital and released. Police said the shooting at the "
+        "Clearview Homes followed an argument and no one was arrested.\n"
+    )
+    _assert_genuine("Toddler Grazed\n\nClearview Homes Shooting\n\n" + body)
+    _assert_genuine(
+        "Child grazed by bullet outside Clearview apartments\n\n"
+        "Police investigate Friday evening gunfire near homes\n\n" + body
+    )
+
+
+def test_a_title_cut_short_or_abbreviated_is_the_pages_own_headline() -> None:
+    body = (
+        "Deputies investigated a shooting at a public gun range in California on Saturday "
+        "after a man was wounded, the sheriff's office said.\n\n"
+        "The man was taken to a hospital. Deputies said the range was closed while they "
+        "investigate, and no one was arrested after the shooting.\n"
+    )
+    _assert_genuine(
+        "*** OFFICIAL PRESS RELEASE *** Deputies...\n\n"
+        "Deputies Investigate Shooting at Public Range\n\n" + body
+    )
+    _assert_genuine("Calif. man wounded at public gun range\n\nPublic Range Shooting\n\n" + body)
+
+
+def test_a_compound_word_made_of_body_words_is_supported() -> None:
+    page = (
+        "Gunfight at Fresno biker club kills 1\n\n"
+        "FRESNO - One man was killed when a fight between two groups at a biker club turned "
+        "into a shooting late Saturday, Fresno police said. Officers found several gun shell "
+        "casings in the parking lot.\n\n"
+        "Police said the dead man was 34. Detectives were interviewing witnesses and no "
+        "arrests had been made by Sunday morning, a police spokesman said.\n"
+    )
+    _assert_genuine(page)
+
+
+def test_a_page_showing_its_headline_twice_is_no_repost_of_another_input(tmp_path: Path) -> None:
+    body = (
+        "A teenage boy was shot to death Friday night in the Gresham neighborhood on the South "
+        "Side, Chicago police said. The boy was standing on a sidewalk when a gunman opened "
+        "fire at about 9:40 p.m.\n\n"
+        "He was pronounced dead at the scene. No one was in custody, police said.\n"
+    )
+    headline = "Police: 15-year-old boy shot to death in Gresham"
+    (tmp_path / "a.txt").write_text(f"{headline}\n\n{headline}\n\n{body}", encoding="utf-8")
+    updated = body.replace(
+        "No one was in custody", "The shooting may have been gang-related. No one"
+    )
+    (tmp_path / "b.txt").write_text(f"{headline}\n\n{headline}\n\n{updated}", encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", str(tmp_path), "-o", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "out" / "audit.json").read_text(encoding="utf-8"))
+    assert [(a["original_headline"], a["severity"]) for a in report["articles"]] == [
+        (None, "none"),
+        (None, "none"),
+    ]  # two versions of one story: nothing says which reposts which
+
+
+def test_front_matter_can_state_the_quoted_original() -> None:
+    page = (
+        "headline: The Beast calls for Baghdad protests\n"
+        "original_headline: Sadr calls for Baghdad protests\n---\n" + BODY
+    )
+    audit = _audit(page)
+    assert audit.article.original_headline == "Sadr calls for Baghdad protests"
+    assert audit.article.quote_evidence == ("the file's front matter gives it",)
+    assert any("Beast" in t for c in audit.changes for t in c.unsupported)
 
 
 def test_a_short_page_is_not_compared() -> None:
