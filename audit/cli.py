@@ -221,7 +221,8 @@ def check(
             f"{len(result.articles)} articles in {len(result.inputs)} files checked "
             f"({len(files) - len(result.inputs)} unchanged files skipped): "
             f"{len(decided.new)} new findings, {len(decided.failing)} at or above {threshold}, "
-            f"{len(decided.known)} in the baseline; {recorded} files added to the index",
+            f"{len(decided.known)} in the baseline; {recorded} files added to the index; "
+            f"verdicts: {report_json.verdict_phrase(result)}",
             err=True,
         )
     sys.exit(ExitCode.FINDINGS if check_module.should_fail(decided, exit_zero) else ExitCode.OK)
@@ -427,7 +428,8 @@ def summary_line(result: AuditResult) -> str:
         f"{counts['reposts']} reposts and {singles} other articles in {counts['files']} files, "
         f"{counts['with_unsupported_terms']} with inserted wording ({severities}); "
         f"{counts['with_original']} matched to an original, {counts['with_body_changes']} with "
-        f"altered bodies; {counts['events']} events, {counts['events_with_disagreement']} with "
+        f"altered bodies; verdicts: {report_json.verdict_phrase(result)}; "
+        f"{counts['events']} events, {counts['events_with_disagreement']} with "
         f"disagreeing figures; {counts['skipped']} files skipped"
     )
 

@@ -267,6 +267,10 @@ class BodyDiff:
         return dict(sorted(counts.items()))
 
 
+# What a reader may conclude of an article: its wording was changed, it was compared and
+# found as it was, or there was nothing to compare it with.
+VERDICTS = ("altered", "unchanged", "not compared")
+
 # What an article's wording was compared with: the headline it quotes, a matched
 # original, only its own body, or nothing (no original and too little body).
 Basis = Literal["quoted headline", "matched original", "own body", "none"]
@@ -430,6 +434,8 @@ class SourceProfile:
     grade: str
     standings: tuple[Standing, ...] = ()
     copied_by: tuple[Tally, ...] = ()
+    # Terms in its headlines that their own bodies never use (no original to compare).
+    headline_terms: tuple[Tally, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

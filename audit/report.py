@@ -21,7 +21,8 @@ def write_reports(
 ) -> list[str]:
     """Write the chosen formats into folder out (or JSON to stdout); returns what was written.
 
-    json: audit.json; csv: sources.csv (the sources table); html: index.html and its pages.
+    json: audit.json; csv: sources.csv and articles.csv (one row per source, one per
+    article); html: index.html and its pages.
     """
     if out == STDOUT:
         (stdout or sys.stdout).write(report_json.to_json(result))
@@ -31,7 +32,11 @@ def write_reports(
     if fmt in ("json", "all"):
         written.append(_write(folder, {JSON_NAME: report_json.to_json(result)}))
     if fmt in ("csv", "all"):
-        written.append(_write(folder, {report_csv.CSV_NAME: report_csv.to_csv(result)}))
+        tables = {
+            report_csv.CSV_NAME: report_csv.to_csv(result),
+            report_csv.ARTICLES_CSV: report_csv.articles_csv(result),
+        }
+        written.append(_write(folder, tables, last=report_csv.CSV_NAME))
     if fmt in ("html", "all"):
         pages = report_html.render(result)
         written.append(_write(folder, pages, last="index.html"))

@@ -13,6 +13,8 @@ from typing import Any
 from .check import Outcome
 from .findings import Finding
 from .records import AuditResult, Severity
+from .report_html import compared_with
+from .report_json import summary, verdict_phrase
 from .rules import RULES
 
 CI_FORMATS = ("text", "json", "sarif", "github", "junit", "markdown")
@@ -56,6 +58,12 @@ def _json(outcome: Outcome, result: AuditResult) -> str:
         "new": [_finding(f) for f in outcome.new],
         "baselined": [_finding(f) for f in outcome.known],
         "stale": [e.fingerprint for e in outcome.stale],
+        "verdicts": summary(result)["verdict"],
+        "not_compared": [
+            {"article": a.article.id, "path": uri(a.article.path), "line": a.article.line}
+            for a in result.articles
+            if a.verdict == "not compared"
+        ],
         "sources": [
             {
                 "name": s.name,
@@ -179,11 +187,14 @@ def _junit(outcome: Outcome, result: AuditResult) -> str:
         name="audit",
         tests=str(len(articles)),
         failures=str(sum(1 for a in articles if a.article.id in failing)),
+        skipped=str(sum(1 for a in articles if a.verdict == "not compared")),
     )
     for audit in articles:
         a = audit.article
         case = ET.SubElement(suite, "testcase", classname=uri(a.path), name=f"{a.id}: {a.headline}")
         found = failing.get(a.id, [])
+        if audit.verdict == "not compared" and not found:
+            ET.SubElement(case, "skipped", message="not compared: " + compared_with(audit))
         if found:
             failure = ET.SubElement(
                 case,
@@ -208,7 +219,7 @@ def _markdown(outcome: Outcome, result: AuditResult) -> str:
         f"{len(articles)} articles checked: {len(outcome.new)} new findings "
         f"({len(outcome.failing)} at or above `{outcome.fail_on.value}`), "
         f"{len(outcome.known)} in the baseline, {len(outcome.stale)} baseline entries no "
-        "longer found.",
+        f"longer found. Verdicts: {verdict_phrase(result)}.",
         "",
     ]
     reposters = [s for s in result.sources if s.kind == "reposter"]

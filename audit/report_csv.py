@@ -1,4 +1,5 @@
-"""The sources table as CSV, one row per source, for spreadsheets and scripts.
+"""CSV for spreadsheets and scripts: the sources table, one row per source, and the
+articles table, one row per article with its verdict and what it was compared with.
 
 Cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or
 carriage return) are prefixed with an apostrophe: every name and term comes from input.
@@ -8,12 +9,14 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from .rating import CRITERIA
-from .records import AuditResult, SourceProfile, Tally
+from .records import ArticleAudit, AuditResult, SourceProfile, Tally
+from .report_json import article_kinds
 
 CSV_NAME = "sources.csv"
+ARTICLES_CSV = "articles.csv"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -22,17 +25,47 @@ def header() -> list[str]:
     criteria = [name for spec in CRITERIA for name in (spec.id, f"{spec.id}_share")]
     return [
         "name", "kind", "named_by", "files", "articles", "grade", *criteria,
-        "inserted_terms", "copies_from", "copied_by",
+        "inserted_terms", "headline_terms", "copies_from", "copied_by",
     ]  # fmt: skip
+
+
+ARTICLE_COLUMNS = (
+    "id", "path", "line", "outlet", "verdict", "basis", "confidence", "severity",
+    "headline", "original_headline", "kinds", "unsupported", "original",
+)  # fmt: skip
 
 
 def to_csv(result: AuditResult) -> str:
     """The sources table as CSV text (RFC 4180, CRLF line ends)."""
+    return _table(header(), (_row(profile) for profile in result.sources))
+
+
+def articles_csv(result: AuditResult) -> str:
+    """The articles table as CSV text: most severe first, as the HTML index lists them."""
+    ordered = sorted(result.articles, key=lambda a: -a.severity.rank)
+    return _table(list(ARTICLE_COLUMNS), (_article_row(a) for a in ordered))
+
+
+def _table(columns: list[str], rows: Iterable[list[str]]) -> str:
+    """Rows under a header as CSV text, every cell safe from formula execution."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(header())
-    writer.writerows([_safe(cell) for cell in _row(profile)] for profile in result.sources)
+    writer.writerow(columns)
+    writer.writerows([_safe(cell) for cell in row] for row in rows)
     return out.getvalue()
+
+
+def _article_row(audit: ArticleAudit) -> list[str]:
+    """One article's cells."""
+    a = audit.article
+    original = audit.matching.original if audit.matching else None
+    return [
+        a.id, a.path, str(a.line), a.outlet or "", audit.verdict, audit.basis,
+        audit.confidence, audit.severity.value, a.headline, a.original_headline or "",
+        "; ".join(article_kinds(audit)),
+        "; ".join(dict.fromkeys(t for c in audit.changes for t in c.unsupported)),
+        f"{original.path}:{original.line}" if original else "",
+    ]  # fmt: skip
 
 
 def _row(profile: SourceProfile) -> list[str]:
@@ -51,6 +84,7 @@ def _row(profile: SourceProfile) -> list[str]:
         profile.grade,
         *criteria,
         _counted(terms),
+        _counted(profile.headline_terms),
         _counted(profile.copies_from),
         _counted(profile.copied_by),
     ]

@@ -37,6 +37,8 @@ class ArticleRow:
     headline: str
     original_headline: str
     kinds: str
+    verdict: str = "not compared"
+    compared_with: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,8 @@ class ArticlePage:
     event_href: str = ""
     matching: MatchingView | None = None
     sources: tuple[SourceLink, ...] = ()
+    verdict: str = "not compared"
+    compared_with: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +152,7 @@ def index_page(result: AuditResult) -> IndexPage:
         ("with altered bodies", counts["with_body_changes"]),
         ("seen more than once", counts["with_duplicates"]),
         *((f"severity {name}", n) for name, n in counts["severity"].items()),
+        *((name, n) for name, n in counts["verdict"].items()),
     )
     ordered = sorted(result.articles, key=lambda a: -a.severity.rank)
     return IndexPage(
@@ -188,7 +193,17 @@ def article_page(
         event_href=f"../{EVENTS_PAGE}#{event}" if event else "",
         matching=matching_view(audit, has_page or set()),
         sources=tuple(SourceLink(s.name, f"../{s.href}", s.kind) for s in sources or ()),
+        verdict=audit.verdict,
+        compared_with=compared_with(audit),
     )
+
+
+def compared_with(audit: ArticleAudit) -> str:
+    """What the verdict rests on, in words: 'the quoted headline (confidence high)'."""
+    if audit.basis == "none":
+        return "nothing: no original was found and the body is too short to judge by"
+    shown = {"own body": "its own body only"}.get(audit.basis, f"the {audit.basis}")
+    return f"{shown} (confidence {audit.confidence})"
 
 
 def inline_diff(repost: str, changes: list[Change]) -> tuple[Segment, ...]:
@@ -222,6 +237,8 @@ def _row(audit: ArticleAudit) -> ArticleRow:
         headline=a.headline,
         original_headline=a.original_headline or "(none quoted)",
         kinds=", ".join(article_kinds(audit)) or "\u2014",
+        verdict=audit.verdict,
+        compared_with=compared_with(audit),
     )
 
 

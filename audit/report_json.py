@@ -7,6 +7,7 @@ from typing import Any
 
 from .events import event_of_articles, outlet_claims
 from .records import (
+    VERDICTS,
     ArticleAudit,
     AuditResult,
     Change,
@@ -33,7 +34,9 @@ from .records import (
 #   5: articles carry `verdict` (altered | unchanged | not compared), `basis` (quoted
 #      headline | matched original | own body | none), `confidence` and `quote_evidence`
 #      (why a header line was taken for the quoted original); change kind `recast`.
-FORMAT_VERSION = 5
+#   6: summary counts articles by `verdict`; sources carry `headline_terms`, the terms
+#      in their headlines that the articles' own bodies never use.
+FORMAT_VERSION = 6
 
 
 def to_json(result: AuditResult) -> str:
@@ -80,6 +83,7 @@ def summary(result: AuditResult) -> dict[str, Any]:
         "with_unsupported_terms": sum(1 for a in reposts if has_kind(a, Kind.UNSUPPORTED_TERM)),
         "with_changes": sum(1 for a in reposts if a.changes),
         "severity": by_severity,
+        "verdict": {v: sum(1 for a in result.articles if a.verdict == v) for v in VERDICTS},
         "with_original": sum(1 for a in result.articles if a.matching and a.matching.original),
         "with_duplicates": sum(1 for a in result.articles if a.matching and a.matching.duplicates),
         "with_body_changes": sum(1 for a in result.articles if body_changed(a)),
@@ -88,6 +92,12 @@ def summary(result: AuditResult) -> dict[str, Any]:
         "sources": len(result.sources),
         "reposters": sum(1 for s in result.sources if s.kind == "reposter"),
     }
+
+
+def verdict_phrase(result: AuditResult) -> str:
+    """'30 altered, 2 unchanged, 1 not compared': what the articles' verdicts are."""
+    counts = summary(result)["verdict"]
+    return ", ".join(f"{n} {verdict}" for verdict, n in counts.items())
 
 
 def body_changed(audit: ArticleAudit) -> bool:
@@ -295,6 +305,7 @@ def _source(profile: SourceProfile) -> dict[str, Any]:
             if t.replaced
         ],
         "hedges_removed": [{"original": t.key, **_tally(t)} for t in profile.hedges_removed],
+        "headline_terms": [{"term": t.key, **_tally(t)} for t in profile.headline_terms],
         "copies_from": [{"source": t.key, **_tally(t)} for t in profile.copies_from],
         "copied_by": [{"source": t.key, **_tally(t)} for t in profile.copied_by],
         "events": [_standing(s) for s in profile.standings],

@@ -118,12 +118,16 @@ class SourcePage:
     standings: tuple[StandingRow, ...]
     articles: CountRow
     criteria_anchor: str = CRITERIA_TABLE
+    headline_terms: tuple[CountRow, ...] = ()
 
     @property
     def lists(self) -> tuple[CountRow, ...]:
         """Every count on the page, for the lists of articles its numbers link to."""
         terms = [row for t in self.terms for row in (t.uses, *t.replaced)]
-        return (*self.counts, *terms, *self.hedges, *self.copies_from, *self.copied_by)
+        return (
+            *self.counts, *terms, *self.hedges, *self.headline_terms, *self.copies_from,
+            *self.copied_by,
+        )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +219,10 @@ def source_page(profile: SourceProfile, events: Sequence[Event], known: set[str]
             _count(t, "by", linked=known, title=f"copied by {t.key}") for t in profile.copied_by
         ),
         standings=tuple(_standing_row(s, labels) for s in profile.standings),
+        headline_terms=tuple(
+            _count(t, "own", title=f"“{t.key}” in headlines, never in their bodies")
+            for t in profile.headline_terms
+        ),
         articles=replace(_count(Tally("articles", profile.articles), "all"), anchor=ALL_ARTICLES),
     )
 

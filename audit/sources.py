@@ -203,6 +203,7 @@ def _profile(
         grade=rating.grade(criteria),
         standings=figures,
         copied_by=_tallies(links.copied_by.get(name, ())),
+        headline_terms=headline_terms([p.audit for p in placed if p.publisher == name]),
     )
 
 
@@ -294,6 +295,20 @@ def inserted_terms(audits: Sequence[ArticleAudit]) -> tuple[TermUse, ...]:
     return tuple(
         TermUse(shown, uses.articles(key), replaced[key].tallies()) for key, shown in uses.ranked()
     )
+
+
+def headline_terms(audits: Sequence[ArticleAudit]) -> tuple[Tally, ...]:
+    """The terms put into headlines whose own bodies never use them, most used first: one
+    term across many unrelated stories is the source's, not the stories'."""
+    found = _Tallier()
+    for audit in audits:
+        if audit.basis != "own body":
+            continue
+        for change in audit.changes:
+            if change.where == "headline":
+                for term in change.unsupported:
+                    found.add(term, audit.article.id)
+    return found.tallies()
 
 
 def hedges_removed(audits: Sequence[ArticleAudit]) -> tuple[Tally, ...]:

@@ -9,7 +9,7 @@ from audit import FORMAT_VERSION, AuditResult, to_json
 
 def test_layout(seed_result: AuditResult) -> None:
     data = json.loads(to_json(seed_result))
-    assert data["format_version"] == FORMAT_VERSION == 5
+    assert data["format_version"] == FORMAT_VERSION == 6
     assert [set(i) >= {"path", "sha256", "articles"} for i in data["inputs"]] == [True] * 5
     assert data["skipped"] == []
     article = data["articles"][0]
