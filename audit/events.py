@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from . import anchors, figures
 from .records import ArticleAudit, Claim, Event, EventReport, Range, Spread
@@ -23,14 +24,21 @@ from .text import STOPWORDS, fold, stem, tokenize
 # Share of the smaller signature two reports must have in common.
 MIN_OVERLAP = 0.25
 # Words every casualty report uses; they say nothing about which incident it is.
-_GENERIC = frozenset(
-    stem(w)
-    for w in """people person killed kill dead died death deaths wounded wound injured injury
+_GENERIC_WORDS = tuple(
+    """people person killed kill dead died death deaths wounded wound injured injury
     injuries hurt shot shooting least more than others other said says told according
     report reported reports also were was official officials source sources medical medic
     medics police witness one two three four five six seven eight nine ten dozens scores
     several hundreds thousands""".split()
 )
+
+
+@cache
+def _generic() -> frozenset[str]:
+    """The stems of the generic words, made on first use (stems need the lexicon)."""
+    return frozenset(map(stem, _GENERIC_WORDS))
+
+
 _WEEKDAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday".split()
 )
@@ -111,7 +119,7 @@ def _signature(texts: Iterable[str]) -> frozenset[str]:
             if norm in STOPWORDS or norm in _WEEKDAYS or norm.isdigit() or len(norm) < 3:
                 continue
             key = _name_key(stem(norm))
-            if key not in _GENERIC:
+            if key not in _generic():
                 words.add(key)
     return frozenset(words)
 
@@ -216,7 +224,7 @@ def _label(group: list[_Candidate]) -> str:
                 key = _name_key(stem(token.norm))
                 counts[key] += 1
                 display.setdefault(key, token.text)
-    shared = [key for key, n in counts.most_common(3) if n > 1 and key not in _GENERIC]
+    shared = [key for key, n in counts.most_common(3) if n > 1 and key not in _generic()]
     label = " ".join(display[k] for k in shared) or _shorten(group[0].audit.article.headline)
     dated = next((c.when for c in group if c.when.month is not None), None)
     if dated is not None and dated.month is not None:

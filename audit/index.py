@@ -239,6 +239,17 @@ class Index:
                 found[article] = found.get(article, 0) + count
         return sorted(found.items(), key=lambda item: (-item[1], item[0]))[:limit]
 
+    def identities(self, ids: Sequence[int]) -> dict[int, tuple[str, int]]:
+        """The file content hash and line of the indexed articles with these ids: what
+        tells a query's own copy apart, without reading the articles."""
+        marks = ",".join("?" * len(ids))
+        rows = self._db.execute(
+            f"SELECT a.id, f.sha256, a.line FROM articles a JOIN files f ON f.id = a.file"
+            f" WHERE a.id IN ({marks})",
+            list(ids),
+        )
+        return {int(rid): (str(sha), int(line)) for rid, sha, line in rows}
+
     def articles(self, ids: Sequence[int]) -> dict[int, Indexed]:
         """The indexed articles with these ids."""
         marks = ",".join("?" * len(ids))

@@ -91,6 +91,7 @@ class Matcher:
         self._texts: dict[tuple[str, int, str], _Text] = {}
         self._found: dict[tuple[str, str, int], Article] = {}
         self._searched: str | None = None
+        self._sketched: tuple[tuple[str, int, str], Sketches] | None = None
 
     def article(self, match: Match) -> Article:
         """The article a match found (it must come from this matcher)."""
@@ -154,25 +155,28 @@ class Matcher:
         query, itself and repeats left out. The band floor is set by the best candidate
         other than the query itself, so a copy of the query in the run's own inputs never
         raises the bar for an original in the references or the index."""
-        keys = Sketches.of([query.article], self.sources[0][0].settings).field(field)[0]
+        keys = self._sketch(query.article).field(field)[0]
         passages = passage_hashes(query.article) if field == "body" else []
         own = (query.sha256, query.article.line)
-        hits: list[tuple[Indexed, Origin, int, int]] = []
-        for index, origin in self.sources:
+        hits: list[tuple[int, int, int, int, tuple[str, int]]] = []  # source, row, bands, passages
+        for k, (index, _) in enumerate(self.sources):
             bands = dict(index.candidates(field, keys, CANDIDATES))
             shared = dict(index.passage_candidates(passages, CANDIDATES)) if passages else {}
-            for row, item in sorted(index.articles([*bands, *shared]).items()):
-                if (item.sha256, item.article.line) != own:
-                    hits.append((item, origin, bands.get(row, 0), shared.get(row, 0)))
+            for row, identity in sorted(index.identities([*bands, *shared]).items()):
+                if identity != own:
+                    hits.append((k, row, bands.get(row, 0), shared.get(row, 0), identity))
         floor = MIN_HITS_SHARE * max((h[2] for h in hits), default=0)
         seen: set[tuple[str, int]] = {own}
-        found: list[tuple[Indexed, Origin]] = []
-        for item, origin, band_hits, passage_hits in sorted(hits, key=lambda h: (-h[2], -h[3])):
-            key = (item.sha256, item.article.line)
-            if key not in seen and (band_hits >= max(floor, 1) or passage_hits):
-                seen.add(key)
-                found.append((item, origin))
-        return found
+        kept: list[tuple[int, int]] = []
+        for k, row, band_hits, passage_hits, identity in sorted(hits, key=lambda h: (-h[2], -h[3])):
+            if identity not in seen and (band_hits >= max(floor, 1) or passage_hits):
+                seen.add(identity)
+                kept.append((k, row))
+        loaded = [  # only the candidates kept are read in full
+            self.sources[k][0].articles([row for j, row in kept if j == k])
+            for k in range(len(self.sources))
+        ]
+        return [(loaded[k][row], self.sources[k][1]) for k, row in kept]
 
     def _score(self, query: Article, candidate: Article) -> tuple[float, float]:
         """How closely the candidate's body matches the query's, from 0 to 1, and the
@@ -196,6 +200,13 @@ class Matcher:
         own = candidate.original_headline or candidate.headline
         quoted = query.original_headline
         return quoted is not None and fuzz.token_sort_ratio(quoted, own, processor=fold) >= 90
+
+    def _sketch(self, article: Article) -> Sketches:
+        """The band keys of a query, computed once for both fields: the last query's."""
+        key = (article.path, article.line, article.headline)
+        if self._sketched is None or self._sketched[0] != key:
+            self._sketched = (key, Sketches.of([article], self.sources[0][0].settings))
+        return self._sketched[1]
 
     def _text(self, article: Article) -> _Text:
         """The words and shingles of an article's body, computed once per article."""

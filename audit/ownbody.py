@@ -18,12 +18,21 @@ Acronyms, words with digits, date words and site names are never terms.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 from .chrome import DATE_WORDS
 from .records import Article, Change, Kind
-from .text import Token, is_compound_of, is_content, number_value, stem, strip_possessive, tokenize
+from .text import (
+    Token,
+    Words,
+    is_compound_of,
+    is_content,
+    number_value,
+    stem,
+    strip_possessive,
+    tokenize,
+)
 
 # Bodies shorter than this many words are too short to judge a headline by.
 MIN_BODY_WORDS = 40
@@ -52,14 +61,14 @@ _TAG = re.compile(
 def headline_changes(article: Article) -> tuple[Change, ...] | None:
     """The headline's terms and tags its own page never supports; None when the body is
     too short to judge by."""
-    page = [p.text for p in article.body] + [c.text for c in article.chrome]
-    body_tokens = [t for text in page for t in tokenize(text)]
-    if sum(1 for p in article.body for _ in tokenize(p.text)) < MIN_BODY_WORDS:
+    body = _norms(p.text for p in article.body)
+    if len(body) < MIN_BODY_WORDS:
         return None
     if _is_lead_sentence(article.headline):
         return None  # the page gave no headline: its first sentence stands in for one
-    stems = {stem(t.norm) for t in body_tokens}
-    prefixes = {t.norm[:PREFIX] for t in body_tokens if len(t.norm) >= PREFIX}
+    used = {*body, *_norms(c.text for c in article.chrome)}
+    stems = {stem(norm) for norm in used}
+    prefixes = {norm[:PREFIX] for norm in used if len(norm) >= PREFIX}
 
     def supported(token: Token) -> bool:
         norm = token.norm
@@ -84,6 +93,12 @@ def headline_changes(article: Article) -> tuple[Change, ...] | None:
         if zipf(strip_possessive(token.norm)) < RARE_ZIPF and _names_something(tokens, i):
             spans.append((token.start, token.end))
     return tuple(_change(article, span) for span in sorted(spans))
+
+
+def _norms(texts: Iterable[str]) -> list[str]:
+    """The folded words of some texts, in order."""
+    text = "\n".join(texts)
+    return Words(text, [(0, len(text))]).norms
 
 
 def _is_lead_sentence(headline: str) -> bool:

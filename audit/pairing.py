@@ -24,7 +24,16 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
-from .text import content_stems, fold, is_compound_of, is_content, number_value, stem, tokenize
+from .text import (
+    Words,
+    content_stems,
+    fold,
+    is_compound_of,
+    is_content,
+    number_value,
+    stem,
+    tokenize,
+)
 
 # A candidate must have this share of its content words in the body...
 MIN_SUPPORT = 0.5
@@ -77,17 +86,12 @@ class Support:
     @classmethod
     def of(cls, texts: Iterable[str]) -> Support:
         """The support of a body given as paragraph texts."""
-        stems: set[str] = set()
-        numbers: set[float] = set()
-        lowercase: set[str] = set()
-        for text in texts:
-            for token in tokenize(text):
-                value = number_value(token.norm)
-                if value is not None:
-                    numbers.add(value)
-                stems.add(stem(token.norm))
-                if token.text.islower():
-                    lowercase.add(stem(token.norm))
+        text = "\n".join(texts)
+        words = Words(text, [(0, len(text))])
+        norms = set(words.norms)
+        stems = {stem(norm) for norm in norms}
+        numbers = {v for v in map(number_value, norms) if v is not None}
+        lowercase = {stem(n) for w, n in zip(words.texts, words.norms, strict=True) if w.islower()}
         prefixes = frozenset(s[:FORM_PREFIX] for s in stems if len(s) >= FORM_PREFIX)
         return cls(frozenset(stems), frozenset(numbers), frozenset(lowercase), prefixes)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import report_csv, report_html, report_json
-from .output import write_atomic
+from .output import write_all_atomic
 from .records import AuditResult
 
 STDOUT = "-"
@@ -46,6 +46,5 @@ def write_reports(
 def _write(folder: Path, files: dict[str, str], last: str | None = None) -> str:
     """Write files atomically, the entry page last so it never links to missing pages."""
     order: Iterable[str] = sorted(files, key=lambda name: name == last)
-    for name in order:
-        write_atomic(folder / name, files[name])
+    write_all_atomic([(folder / name, files[name]) for name in order])
     return str(folder / (last or next(iter(files))))

@@ -173,17 +173,20 @@ def _quotes(
     return None if quote is None else quote.evidence
 
 
-def _list_items(texts: Sequence[str]) -> frozenset[int]:
-    """The positions of lines cut from one template with others near them (a widget's
-    "Snow Warning issued ... for: Erie" rows, a list of links): a headline is not one of
-    many near-copies, while a headline shown twice has one."""
+def _list_items(texts: Sequence[str], first: int) -> frozenset[int]:
+    """The positions among the first ``first`` texts of lines cut from one template with
+    others near them (a widget's "Snow Warning issued ... for: Erie" rows, a list of
+    links): a headline is not one of many near-copies, while a headline shown twice has
+    one. Near-copies are of about the same length."""
     folded = [fold(text) for text in texts]
     listed = set()
-    for i, text in enumerate(folded):
+    for i, text in enumerate(folded[:first]):
         reach = range(max(0, i - LIST_REACH), min(len(folded), i + LIST_REACH + 1))
         near = (
             j for j in reach
-            if folded[j] != text and fuzz.partial_ratio(text, folded[j]) >= LIST_SIMILARITY
+            if folded[j] != text
+            and len(text) <= 2 * len(folded[j]) and len(folded[j]) <= 2 * len(text)
+            and fuzz.partial_ratio(text, folded[j]) >= LIST_SIMILARITY
         )  # fmt: skip
         if sum(1 for _ in itertools.islice(near, LIST_SIBLINGS)) >= LIST_SIBLINGS:
             listed.add(i)
@@ -295,19 +298,21 @@ def _single(
     zone = _header_zone(rest)
     shown = [_display(line.text, sites) for line in zone]
     after = rest[len(zone) :]
-    support = pairing.Support.of(line.text for line in after[:BODY_SAMPLE])
-    listed = _list_items([line.text for line in [*zone, *after[:BODY_SAMPLE]]])
-    quote = pairing.find_quote(
-        headline,
-        [
-            text if _is_candidate(text, support) and i not in listed else None
-            for i, text in enumerate(shown)
-        ],
-        support,
-        pairing.Support.of(
-            line.text for line in [*zone, *after[:LEAD_LINES]] if not _is_candidate(line.text)
-        ),
-    )
+    quote = None
+    if any(map(is_headline_like, shown)):  # else no line to weigh: spare the body's words
+        support = pairing.Support.of(line.text for line in after[:BODY_SAMPLE])
+        listed = _list_items([line.text for line in [*zone, *after[:LIST_REACH]]], len(zone))
+        quote = pairing.find_quote(
+            headline,
+            [
+                text if _is_candidate(text, support) and i not in listed else None
+                for i, text in enumerate(shown)
+            ],
+            support,
+            pairing.Support.of(
+                line.text for line in [*zone, *after[:LEAD_LINES]] if not _is_candidate(line.text)
+            ),
+        )
     if quote is None:
         repeats = [
             _chrome(line, "headline") for line, text in zip(zone, shown, strict=True)

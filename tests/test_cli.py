@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from audit.cli import ExitCode, main
-from audit.output import write_atomic
+from audit.output import write_all_atomic, write_atomic
 
 from .conftest import DATA, SEEDS
 
@@ -111,6 +112,32 @@ def test_interrupted_write_keeps_the_previous_report(
         write_atomic(target, "new")
     assert target.read_text() == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["audit.json"]
+
+
+def test_an_interrupted_report_leaves_every_page_whole_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = [tmp_path / "a.html", tmp_path / "sub" / "b.html", tmp_path / "index.html"]
+    for page in pages[:2]:
+        page.parent.mkdir(exist_ok=True)
+        page.write_text("previous")
+    renamed: list[str] = []
+    real_replace = os.replace
+
+    def crash_on_second(src: str, dst: Path) -> None:
+        if renamed:
+            raise KeyboardInterrupt
+        renamed.append(str(dst))
+        real_replace(src, dst)
+
+    monkeypatch.setattr("audit.output.os.replace", crash_on_second)
+    with pytest.raises(KeyboardInterrupt):
+        write_all_atomic([(page, "new") for page in pages])
+    assert [p.read_text() for p in pages[:2]] == ["new", "previous"]  # old or new, never half
+    assert not pages[2].exists()  # the entry page, written last, never links to missing ones
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == [
+        "a.html", "sub", "sub/b.html",
+    ]  # fmt: skip
 
 
 def test_python_dash_m_audit_works_like_audit(tmp_path: Path) -> None:
