@@ -18,12 +18,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from . import defaults
 from .errors import InputError
 from .findings import Finding
 from .output import write_atomic
 
 VERSION = 1
-DEFAULT_PATH = "audit-baseline.json"
+DEFAULT_PATH = defaults.BASELINE_PATH
 VERDICTS = ("accepted", "false-positive", "to-review")
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from . import baseline, ingest
+from . import baseline, defaults, ingest
 from .baseline import Entry
 from .findings import Finding, findings
 from .index import Index
@@ -22,8 +22,8 @@ from .sources import Naming
 if TYPE_CHECKING:
     from .config import Config
 
-FAIL_ON = ("high", "medium", "low")
-DEFAULT_FAIL_ON = "medium"
+FAIL_ON = defaults.FAIL_ON
+DEFAULT_FAIL_ON = defaults.DEFAULT_FAIL_ON
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,18 +14,21 @@ from contextlib import contextmanager
 from dataclasses import replace
 from enum import IntEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from . import baseline, config, ingest, report, report_ci, report_json, rules, vcs
-from . import check as check_module
+# Only what option definitions and --help need is imported here; each command imports
+# the stages it runs, so that `audit --help` starts in a fraction of a run's time.
+from . import config, defaults, ingest, vcs
 from .errors import AuditError
-from .findings import Finding
-from .index import DEFAULT_PATH, Index
 from .output import write_atomic
-from .pipeline import Originals, Progress, audit_paths, index_paths
-from .records import AuditResult, SourceProfile
+
+if TYPE_CHECKING:
+    from .findings import Finding
+    from .index import Index
+    from .pipeline import Progress
+    from .records import AuditResult, SourceProfile
 
 # Options shared by commands, so that a flag means the same everywhere.
 _reading_index = click.option(
@@ -33,14 +36,14 @@ _reading_index = click.option(
     "index_path",
     type=click.Path(dir_okay=False),
     help="Reference index to find originals in [default: [tool.audit] index, or "
-    f"{DEFAULT_PATH} when it exists].",
+    f"{defaults.INDEX_PATH} when it exists].",
 )
 _baseline_option = click.option(
     "--baseline",
     "baseline_path",
     type=click.Path(dir_okay=False),
     help=f"Baseline of reviewed findings [default: [tool.audit] baseline, else "
-    f"{baseline.DEFAULT_PATH}].",
+    f"{defaults.BASELINE_PATH}].",
 )
 _select_option = click.option(
     "--select", metavar="RULES", help="Report only these rules or prefixes: AUD1,AUD201."
@@ -68,7 +71,7 @@ _writing_index = click.option(
     "--index",
     "index_path",
     type=click.Path(dir_okay=False),
-    help=f"Index file [default: [tool.audit] index, else {DEFAULT_PATH}].",
+    help=f"Index file [default: [tool.audit] index, else {defaults.INDEX_PATH}].",
 )
 # Show a progress bar from this many files on, and only on a terminal.
 PROGRESS_MIN_FILES = 20
@@ -103,7 +106,7 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(report.FORMATS),
+    type=click.Choice(defaults.FORMATS),
     default="all",
     show_default=True,
     help="Which reports to write.",
@@ -135,6 +138,9 @@ def run(
 
     Example: audit run seeds/ -o reports/
     """
+    from . import report
+    from .pipeline import Originals, audit_paths
+
     with _errors_to_exit_codes():
         files = list(ingest.expand(paths))
         naming = config.load().naming(source)
@@ -155,16 +161,16 @@ def run(
 @_reading_index
 @click.option(
     "--fail-on",
-    type=click.Choice(check_module.FAIL_ON),
+    type=click.Choice(defaults.FAIL_ON),
     help="Lowest severity of a new finding that fails the check "
-    f"[default: [tool.audit] fail_on, else {check_module.DEFAULT_FAIL_ON}].",
+    f"[default: [tool.audit] fail_on, else {defaults.DEFAULT_FAIL_ON}].",
 )
 @_select_option
 @_ignore_option
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(report_ci.CI_FORMATS),
+    type=click.Choice(defaults.CI_FORMATS),
     default="text",
     show_default=True,
     help="Output format.",
@@ -198,6 +204,10 @@ def check(
 
     Example: audit check seeds/ --format sarif -o audit.sarif
     """
+    from . import baseline, report_ci, report_json
+    from . import check as check_module
+    from .index import Index
+
     with _errors_to_exit_codes():
         settings = _ci_config(select, ignore)
         threshold = settings.threshold(fail_on)
@@ -247,6 +257,8 @@ def baseline_write(
 
     Example: audit baseline write seeds/ --baseline audit-baseline.json
     """
+    from . import baseline
+
     with _errors_to_exit_codes():
         settings, found = _baseline_findings(paths, index_path)
         target = settings.baseline_path(baseline_path)
@@ -266,6 +278,8 @@ def baseline_update(
 
     Example: audit baseline update seeds/
     """
+    from . import baseline
+
     with _errors_to_exit_codes():
         settings, found = _baseline_findings(paths, index_path)
         target = settings.baseline_path(baseline_path)
@@ -316,6 +330,9 @@ def _ci_audit(
     source: str | None = None,
 ) -> tuple[AuditResult, tuple[Finding, ...]]:
     """Audit files for CI; an unreadable input is an error, not a skipped file."""
+    from . import check as check_module
+    from .records import AuditResult
+
     if not files:
         return AuditResult((), (), ()), ()
     progress = _progress(len(files), quiet=False)
@@ -343,6 +360,8 @@ def explain(rule_id: str) -> None:
 
     Example: audit explain AUD101
     """
+    from . import rules
+
     try:
         click.echo(rules.explain(rule_id), nl=False)
     except KeyError:
@@ -369,6 +388,9 @@ def index_add(paths: tuple[str, ...], index_path: str | None, quiet: bool) -> No
 
     Example: audit index add seeds/ --index .audit/index.sqlite
     """
+    from .index import Index
+    from .pipeline import index_paths
+
     with _errors_to_exit_codes():
         with Index.open(config.load().index_path(index_path)) as target:
             added, skipped = index_paths(target, paths)
@@ -392,6 +414,8 @@ def index_info(index_path: str | None) -> None:
 
     Example: audit index info --index .audit/index.sqlite
     """
+    from .index import Index
+
     with _errors_to_exit_codes():
         with Index.open(config.load().index_path(index_path), create=False) as opened:
             info = opened.info()
@@ -408,10 +432,12 @@ def index_info(index_path: str | None) -> None:
 @contextmanager
 def _run_index(given: str | None) -> Iterator[Index | None]:
     """The index a run reads: given, configured, or the default one when it exists."""
+    from .index import Index
+
     settings = config.load()
     path = given or settings.index
-    if path is None and Path(DEFAULT_PATH).is_file():
-        path = DEFAULT_PATH
+    if path is None and Path(defaults.INDEX_PATH).is_file():
+        path = defaults.INDEX_PATH
     if path is None:
         yield None
         return
@@ -421,6 +447,8 @@ def _run_index(given: str | None) -> Iterator[Index | None]:
 
 def summary_line(result: AuditResult) -> str:
     """The closing summary: reposts, files, inserted wording, originals, events, skipped."""
+    from . import report_json
+
     counts = report_json.summary(result)
     severities = ", ".join(f"{n} {name}" for name, n in counts["severity"].items() if n)
     singles = counts["articles"] - counts["reposts"]

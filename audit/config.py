@@ -29,13 +29,13 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import baseline
-from .check import DEFAULT_FAIL_ON, FAIL_ON
+from .defaults import BASELINE_PATH, DEFAULT_FAIL_ON, FAIL_ON, INDEX_PATH
 from .errors import InputError
-from .index import DEFAULT_PATH
-from .sources import Naming, matches
+
+if TYPE_CHECKING:
+    from .sources import Naming
 
 _PATHS = ("index", "baseline")
 _LISTS = ("include", "exclude", "select", "ignore")
@@ -59,11 +59,11 @@ class Config:
 
     def index_path(self, given: str | None) -> str:
         """The index to use: given on the command line, else configured, else the default."""
-        return given or self.index or DEFAULT_PATH
+        return given or self.index or INDEX_PATH
 
     def baseline_path(self, given: str | None) -> str:
         """The baseline to use: given on the command line, else configured, else the default."""
-        return given or self.baseline or baseline.DEFAULT_PATH
+        return given or self.baseline or BASELINE_PATH
 
     def threshold(self, given: str | None) -> str:
         """The severity that fails a check: given, else configured, else the default."""
@@ -71,11 +71,15 @@ class Config:
 
     def naming(self, given: str | None) -> Naming:
         """Which source published each file: given for all, else the configured globs."""
+        from .sources import Naming  # loaded when a run needs it, not for --help
+
         return Naming(given, self.sources, self._root())
 
     def wants_file(self, path: str) -> bool:
         """True when a file passes the include and exclude globs."""
         root = self._root()
+        from .sources import matches
+
         included = not self.include or any(matches(path, g, root) for g in self.include)
         return included and not any(matches(path, g, root) for g in self.exclude)
 

@@ -14,12 +14,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import TypeVar
 
 from . import anchors, figures
 from .records import ArticleAudit, Claim, Event, EventReport, Range, Spread
 from .sentences import sentence_of, sentence_starts
-from .text import STOPWORDS, fold, stem, tokenize
+from .text import STOPWORDS, Words, fold, stem, tokenize
+
+_T = TypeVar("_T")
 
 # Share of the smaller signature two reports must have in common.
 MIN_OVERLAP = 0.25
@@ -112,15 +115,14 @@ def _toll_context(audit: ArticleAudit, claims: Iterable[Claim]) -> tuple[str, ..
 
 def _signature(texts: Iterable[str]) -> frozenset[str]:
     """Content words and names of texts, spelling variants of a name folded together."""
+    text = "\n".join(texts)
     words = set()
-    for text in texts:
-        for token in tokenize(text):
-            norm = token.norm
-            if norm in STOPWORDS or norm in _WEEKDAYS or norm.isdigit() or len(norm) < 3:
-                continue
-            key = _name_key(stem(norm))
-            if key not in _generic():
-                words.add(key)
+    for norm in set(Words(text, [(0, len(text))]).norms):
+        if norm in STOPWORDS or norm in _WEEKDAYS or norm.isdigit() or len(norm) < 3:
+            continue
+        key = _name_key(stem(norm))
+        if key not in _generic():
+            words.add(key)
     return frozenset(words)
 
 
@@ -128,6 +130,7 @@ _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|at|az)-")
 _DOUBLED = re.compile(r"(.)\1")
 
 
+@lru_cache(maxsize=65536)
 def _name_key(word: str) -> str:
     """One spelling for transliteration variants: 'al-Habboubi' and 'Haboubi' agree."""
     word = _ARTICLE_PREFIX.sub("", word)
@@ -135,34 +138,67 @@ def _name_key(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("h") else word
 
 
-def _same_event(a: _Candidate, b: _Candidate) -> bool:
-    """True when two reports share enough of their signatures and their dates agree."""
+def _same_event(a: _Candidate, b: _Candidate, shared: int) -> bool:
+    """True when two reports that share this many signature words share enough of them,
+    and their dates agree."""
     if a.when.month and b.when.month and (a.when.year, a.when.month) != (b.when.year, b.when.month):
         return False
     smaller = min(len(a.signature), len(b.signature))
-    if not smaller:
-        return False
-    return len(a.signature & b.signature) / smaller >= MIN_OVERLAP
+    return bool(smaller) and shared / smaller >= MIN_OVERLAP
 
 
-def _group(candidates: list[_Candidate]) -> list[list[_Candidate]]:
-    """Connected groups of reports of the same event, in input order."""
-    parent = list(range(len(candidates)))
+class Groups:
+    """Union-find over items 0..n-1: which items are joined into one group."""
 
-    def root(i: int) -> int:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def root(self, i: int) -> int:
+        """The item that stands for i's group."""
+        parent = self.parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
+    def join(self, i: int, j: int) -> int:
+        """Put i's group into j's; returns the joined group's root."""
+        top = self.root(j)
+        self.parent[self.root(i)] = top
+        return top
+
+    def listed(self, items: Sequence[_T]) -> list[list[_T]]:
+        """The items by group, groups in the order of their first item."""
+        groups: dict[int, list[_T]] = {}
+        for i, item in enumerate(items):
+            groups.setdefault(self.root(i), []).append(item)
+        return list(groups.values())
+
+
+def _group(candidates: list[_Candidate]) -> list[list[_Candidate]]:
+    """Connected groups of reports of the same event, in input order.
+
+    Only reports that share a signature word can be the same event, so each report is
+    compared with the earlier ones an inverted index of those words names, counting the
+    shared words as it goes: the work grows with the reports that share words, not with
+    every pair of reports.
+    """
+    groups = Groups(len(candidates))
+    postings: dict[str, list[int]] = {}
     for i, a in enumerate(candidates):
-        for j in range(i):
-            if _same_event(a, candidates[j]):
-                parent[root(i)] = root(j)
-    groups: dict[int, list[_Candidate]] = {}
-    for i, candidate in enumerate(candidates):
-        groups.setdefault(root(i), []).append(candidate)
-    return list(groups.values())
+        shared: Counter[int] = Counter()
+        for word in a.signature:
+            earlier = postings.setdefault(word, [])
+            shared.update(earlier)
+            earlier.append(i)
+        joined: set[int] = set()  # the groups i is known to be in: no need to look again
+        for j, count in shared.items():
+            if groups.parent[j] in joined:
+                continue
+            top = groups.root(j)
+            if top not in joined and _same_event(a, candidates[j], count):
+                joined.add(groups.join(i, j))
+    return groups.listed(candidates)
 
 
 def _event(number: int, group: list[_Candidate]) -> Event:

@@ -33,12 +33,12 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from . import sketch
+from . import defaults, sketch
 from .errors import IndexFileError
 from .records import Article, Chrome, Document, Paragraph
 from .sketch import U32, Settings
 
-DEFAULT_PATH = ".audit/index.sqlite"
+DEFAULT_PATH = defaults.INDEX_PATH
 MEMORY = ":memory:"
 # 2: a passages table (sentence fingerprints) finds an excerpt's original.
 SCHEMA_VERSION = 2

@@ -7,12 +7,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
-from . import report_csv, report_html, report_json
+from . import defaults, report_csv, report_html, report_json
 from .output import write_all_atomic
 from .records import AuditResult
 
-STDOUT = "-"
-FORMATS = ("json", "html", "csv", "all")
+STDOUT = defaults.STDOUT
+FORMATS = defaults.FORMATS
 JSON_NAME = "audit.json"
 
 

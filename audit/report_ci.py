@@ -10,6 +10,7 @@ from collections.abc import Callable
 from importlib.metadata import version
 from typing import Any
 
+from . import defaults
 from .check import Outcome
 from .findings import Finding
 from .records import AuditResult, Severity
@@ -17,7 +18,7 @@ from .report_html import compared_with
 from .report_json import summary, verdict_phrase
 from .rules import RULES
 
-CI_FORMATS = ("text", "json", "sarif", "github", "junit", "markdown")
+CI_FORMATS = defaults.CI_FORMATS
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "note"}
 _GITHUB_LEVEL = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "notice"}

@@ -161,3 +161,23 @@ def test_progress_callback_sees_every_file(tmp_path: Path) -> None:
     seen: list[str] = []
     audit_paths([str(SEEDS)], progress=seen.append)
     assert [Path(p).name for p in seen] == sorted(p.name for p in SEEDS.glob("*.txt"))
+
+
+def test_help_and_import_load_no_pipeline_stage() -> None:
+    """`audit --help` and `import audit` import only what they print: no stage, no numpy,
+    no lexicon (what makes start-up fast; benchmarks/bench_startup.py times it)."""
+    probe = (
+        "import sys\n"
+        "import audit\n"
+        "from audit.cli import main\n"
+        "try:\n"
+        "    main(['run', '--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = {'numpy', 'lemminflect', 'wordfreq', 'jinja2', 'rapidfuzz', 'datasketch'}\n"
+        "stages = {'audit.pipeline', 'audit.figures', 'audit.index', 'audit.report'}\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy or m in stages))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert "Audit files or folders" in done.stdout  # the help was printed

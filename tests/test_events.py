@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
-from audit import AuditResult, to_json
+from audit import AuditResult, audit_paths, events, to_json
 from audit.events import event_of_articles, find_events
 from audit.records import ArticleAudit, Event, Kind, Range
+
+ROOT = Path(__file__).resolve().parent.parent
 
 RUDAW, AP, REUTERS, JAZEERA = (f"000_892628b71d65a9e5-L{line}" for line in (1, 43, 71, 101))
 
@@ -104,3 +108,44 @@ def test_the_same_article_seen_twice_is_one_report(seed_result: AuditResult) -> 
     (event,) = find_events(twice)
     (report,) = event.reports
     assert report.also == (RUDAW,)
+
+
+def _pairwise(candidates: list) -> list[list]:  # type: ignore[type-arg]
+    """Reference grouping: every pair compared, connected groups in input order."""
+    group_of = list(range(len(candidates)))
+    for i, a in enumerate(candidates):
+        for j in range(i):
+            shared = len(a.signature & candidates[j].signature)
+            if shared and events._same_event(a, candidates[j], shared):
+                old, new = group_of[i], group_of[j]
+                group_of = [new if g == old else g for g in group_of]
+    groups: dict[int, list] = {}  # type: ignore[type-arg]
+    for candidate, g in zip(candidates, group_of, strict=True):
+        groups.setdefault(g, []).append(candidate)
+    return list(groups.values())
+
+
+def _assert_grouped_as_pairwise(audits: Sequence[ArticleAudit]) -> int:
+    candidates = [c for c in map(events._candidate, audits) if c is not None]
+    ids = [[c.audit.article.id for c in g] for g in events._group(candidates)]
+    assert ids == [[c.audit.article.id for c in g] for g in _pairwise(candidates)]
+    return len(candidates)
+
+
+def test_indexed_grouping_finds_the_events_every_pair_would(seed_result: AuditResult) -> None:
+    assert _assert_grouped_as_pairwise(seed_result.articles) >= 5  # the Nasiriyah four among them
+
+
+def test_indexed_grouping_matches_pairwise_on_genuine_news(tmp_path: Path) -> None:
+    corpus = ROOT.parent / "shared" / "benchmarks" / "gvc" / "gvc_docs.jsonl"
+    if not corpus.exists():
+        pytest.skip("../shared is not here")
+    folder = tmp_path / "gvc"
+    folder.mkdir()
+    with corpus.open(encoding="utf-8") as lines:
+        docs = [json.loads(line) for line in lines]
+    dev = [d for d in docs if int(d["incident"]) % 5 != 0][:600]  # the dev split's first
+    for k, doc in enumerate(dev):
+        text = doc["title"].strip() + "\n\n" + doc["text"].strip() + "\n"
+        (folder / f"g{k:05d}.txt").write_text(text, encoding="utf-8")
+    assert _assert_grouped_as_pairwise(audit_paths([str(folder)]).articles) > 300

@@ -3,11 +3,14 @@ body in another file, and the body compared with it."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from audit import AuditResult, audit_paths
+from audit.cli import main
 from audit.index import Index
 from audit.pipeline import Originals, index_paths
 from audit.records import ArticleAudit, Kind
@@ -86,6 +89,36 @@ def test_references_and_index_find_the_original_for_an_input_alone(tmp_path: Pat
         matching = audits[REPOST_OF_003[0]].matching
         assert matching and matching.original
         assert (matching.original.article, matching.original.origin) == (ORIGINAL, origin)
+
+
+def test_a_reposts_own_copy_among_the_inputs_never_hides_its_original(tmp_path: Path) -> None:
+    """The repost shares 8 of 64 bands with its original in the index and all 64 with its
+    copy among the inputs: the copy must not set the bar the original is held to (a
+    floor of a quarter of 64 bands would drop the original)."""
+    original = SEEDS / "003_81ef8f3b8094cae4.txt"
+    words = original.read_text(encoding="utf-8").split(" ")
+    edited = " ".join(w + "s" if k % 5 == 4 and w.isalpha() else w for k, w in enumerate(words))
+    repost = edited.replace("Iraqi militias defy", "The Beast's men defy", 1)
+    _write(tmp_path / "repost.txt", repost)
+    _write(tmp_path / "copy.txt", repost)
+    index = str(tmp_path / "index.sqlite")
+    assert main_run(["index", "add", str(original), "--index", index]) == 0
+    out = tmp_path / "out"
+    code = main_run(["run", str(tmp_path / "repost.txt"), str(tmp_path / "copy.txt"),
+                     "--index", index, "-o", str(out), "-q"])  # fmt: skip
+    assert code == 0
+    report = json.loads((out / "audit.json").read_text(encoding="utf-8"))
+    found = {
+        Path(a["path"]).name: (a["matching"] or {}).get("original") for a in report["articles"]
+    }
+    assert {name: m and (m["article"], m["origin"]) for name, m in found.items()} == {
+        "repost.txt": (ORIGINAL, "index"), "copy.txt": (ORIGINAL, "index"),
+    }  # fmt: skip
+
+
+def main_run(args: list[str]) -> int:
+    """The exit code of the audit command line with args."""
+    return CliRunner().invoke(main, args).exit_code
 
 
 def _write(path: Path, text: str) -> str:

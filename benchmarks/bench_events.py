@@ -1,0 +1,95 @@
+"""Event grouping at scale: the indexed grouping against every-pair grouping, same run.
+
+    python benchmarks/bench_events.py [--sizes 1500,3000,6000]
+
+Audits the whole GVC corpus (../shared/benchmarks/gvc/gvc_docs.jsonl, real local news, one
+file per document: title, then text) once, then groups the first N articles into events
+for each size, twice: with ``events.find_events`` (an inverted index of signature words)
+and with the baseline that compares every pair of reports (what events.py did before).
+Prints, per size, both times, whether the events are the same, and the grouping's share
+of the whole run; then the growth exponent of each from the smallest size to the largest
+(time ~ size ** exponent). Skips cleanly when the data is absent. Prints; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from audit import audit_paths, events  # noqa: E402
+from audit.records import ArticleAudit, Event  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "benchmarks" / "gvc" / "gvc_docs.jsonl"
+
+
+def main() -> int:
+    """Print the figures; 0 unless the data is unreadable."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1500,3000,6000")
+    args = parser.parse_args()
+    if not DATA.is_file():
+        print(f"skipped: {DATA} not found (the GVC data lives outside the project)")
+        return 0
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    with tempfile.TemporaryDirectory() as work:
+        folder = Path(work)
+        with DATA.open(encoding="utf-8") as lines:
+            for k, line in enumerate(lines):
+                doc = json.loads(line)
+                text = doc["title"].strip() + "\n\n" + doc["text"].strip() + "\n"
+                (folder / f"g{k:05d}.txt").write_text(text, encoding="utf-8")
+        start = time.process_time()
+        audits = audit_paths([str(folder)]).articles
+        run = time.process_time() - start
+    print(f"audited {len(audits)} articles in {run:.1f} s CPU (everything but grouping)")
+    timed: dict[str, list[float]] = {"indexed": [], "pairwise": []}
+    for size in sizes:
+        subset = audits[:size]
+        indexed, t_indexed = _timed(events.find_events, subset)
+        pairwise, t_pairwise = _timed(_pairwise_events, subset)
+        timed["indexed"].append(t_indexed)
+        timed["pairwise"].append(t_pairwise)
+        share = t_indexed / (t_indexed + run * len(subset) / len(audits))
+        print(
+            f"{len(subset)} articles: indexed {t_indexed:.2f} s, pairwise {t_pairwise:.2f} s "
+            f"({t_pairwise / t_indexed:.1f}x), same events: {indexed == pairwise}, "
+            f"{len(indexed)} events; grouping is {share:.1%} of the run"
+        )
+    growth = math.log(sizes[-1] / sizes[0])
+    for name, times in timed.items():
+        exponent = math.log(times[-1] / times[0]) / growth
+        print(f"growth exponent {sizes[0]}->{sizes[-1]}, {name}: {exponent:.2f}")
+    return 0
+
+
+def _timed(group: object, audits: Sequence[ArticleAudit]) -> tuple[tuple[Event, ...], float]:
+    """The events a grouping function finds, and the CPU seconds it took."""
+    start = time.process_time()
+    found = group(audits)  # type: ignore[operator]
+    return found, time.process_time() - start
+
+
+def _pairwise_events(audits: Sequence[ArticleAudit]) -> tuple[Event, ...]:
+    """The baseline: the same reports and test, every pair of reports compared."""
+    candidates = [c for c in map(events._candidate, audits) if c is not None]
+    groups = events.Groups(len(candidates))
+    for i, a in enumerate(candidates):
+        for j in range(i):
+            shared = len(a.signature & candidates[j].signature)
+            if shared and events._same_event(a, candidates[j], shared):
+                groups.join(i, j)
+    listed = groups.listed(candidates)
+    return tuple(events._event(n, g) for n, g in enumerate(listed, start=1))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
