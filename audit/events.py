@@ -176,29 +176,52 @@ class Groups:
 
 
 def _group(candidates: list[_Candidate]) -> list[list[_Candidate]]:
-    """Connected groups of reports of the same event, in input order.
+    """Connected groups of reports of the same event, in input order: the groups every
+    pair of reports compared would give, without comparing every pair.
 
-    Only reports that share a signature word can be the same event, so each report is
-    compared with the earlier ones an inverted index of those words names, counting the
-    shared words as it goes: the work grows with the reports that share words, not with
-    every pair of reports.
+    An inverted index lists, for each signature word, the earlier reports that use it,
+    bucketed by their group. A report counts the words it shares with each earlier one,
+    rarest words first, and joins a group as soon as one of its reports shares enough;
+    the buckets of a group it has joined are passed over whole, so that the reports of
+    one large group are not counted again and again.
     """
     groups = Groups(len(candidates))
-    postings: dict[str, list[int]] = {}
+    postings: dict[str, dict[int, list[int]]] = {}
+    sizes = [len(c.signature) for c in candidates]
     for i, a in enumerate(candidates):
-        shared: Counter[int] = Counter()
+        shared: dict[int, int] = {}
+        joined: set[int] = set()  # the roots of the groups i has joined
+        for word in sorted(a.signature, key=lambda w: (_size(postings.get(w)), w)):
+            for top, items in _buckets(postings.get(word), groups):
+                if top in joined:
+                    continue
+                for j in items:
+                    count = shared[j] = shared.get(j, 0) + 1
+                    enough = count >= MIN_OVERLAP * min(sizes[i], sizes[j])  # cheap test first
+                    if enough and _same_event(a, candidates[j], count):
+                        joined.add(groups.join(i, j))
+                        break
+        top = groups.root(i)
         for word in a.signature:
-            earlier = postings.setdefault(word, [])
-            shared.update(earlier)
-            earlier.append(i)
-        joined: set[int] = set()  # the groups i is known to be in: no need to look again
-        for j, count in shared.items():
-            if groups.parent[j] in joined:
-                continue
-            top = groups.root(j)
-            if top not in joined and _same_event(a, candidates[j], count):
-                joined.add(groups.join(i, j))
+            postings.setdefault(word, {}).setdefault(top, []).append(i)
     return groups.listed(candidates)
+
+
+def _size(buckets: dict[int, list[int]] | None) -> int:
+    """How many reports a word's postings hold."""
+    return sum(map(len, buckets.values())) if buckets else 0
+
+
+def _buckets(buckets: dict[int, list[int]] | None, groups: Groups) -> list[tuple[int, list[int]]]:
+    """A word's postings by the current root of each bucket's group, the buckets of groups
+    joined since they were filed merged into one."""
+    if not buckets:
+        return []
+    for filed in list(buckets):
+        top = groups.root(filed)
+        if top != filed:
+            buckets.setdefault(top, []).extend(buckets.pop(filed))
+    return list(buckets.items())
 
 
 def _event(number: int, group: list[_Candidate]) -> Event:
