@@ -21,7 +21,7 @@ import click
 # Only what option definitions and --help need is imported here; each command imports
 # the stages it runs, so that `audit --help` starts in a fraction of a run's time.
 from . import config, defaults, ingest, vcs
-from .errors import AuditError
+from .errors import AuditError, IndexFileError
 from .output import write_atomic
 
 if TYPE_CHECKING:
@@ -220,7 +220,11 @@ def check(
             checked = [i.path for i in result.inputs]
             decided = check_module.outcome(found, entries, threshold, checked)
             _write_ci(report_ci.render(fmt, decided, result), output)
-            recorded = check_module.record_passing(index, result, decided)
+            try:
+                recorded = check_module.record_passing(index, result, decided)
+            except IndexFileError as exc:  # the findings stand; only the record is lost
+                click.echo(f"warning: passing files not recorded: {exc}", err=True)
+                recorded = 0
         for entry in decided.stale:
             click.echo(
                 f"baseline entry no longer found: {entry.fingerprint} {entry.rule} "

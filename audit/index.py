@@ -26,7 +26,7 @@ import os
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -293,17 +293,29 @@ class Index:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One immediate transaction: committed whole, or rolled back whole."""
+        """One immediate transaction: committed whole, or rolled back whole. A storage
+        fault (full disk, read-only file, lock held too long) becomes an IndexFileError
+        naming the file, with the index as it was before."""
         try:
             self._db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
+        except sqlite3.Error as exc:
             raise _operational(self.path, exc) from exc
         try:
             yield self._db
+            self._db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise _operational(self.path, exc) from exc
         except BaseException:
-            self._db.execute("ROLLBACK")
+            self._rollback()
             raise
-        self._db.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        """Roll back the open transaction, if SQLite has not already done so (it does on a
+        full disk); a failed rollback must not hide the fault that caused it."""
+        if self._db.in_transaction:
+            with suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
 
 
 def body_text(article: Article) -> str:
@@ -397,10 +409,25 @@ def _pragma(db: sqlite3.Connection, name: str) -> int:
     return int(db.execute(f"PRAGMA {name}").fetchone()[0])
 
 
-def _operational(path: str, exc: sqlite3.OperationalError) -> IndexFileError:
-    """The user-facing error for a locked or unwritable index."""
-    if "locked" in str(exc) or "busy" in str(exc):
+def _operational(path: str, exc: sqlite3.Error) -> IndexFileError:
+    """The user-facing error for an index SQLite could not read or write."""
+    text = str(exc).lower()
+    unchanged = "the index is as it was before this command"
+    if "locked" in text or "busy" in text:
         return IndexFileError(f"{path}: locked by another process for over {TIMEOUT:g}s; try again")
+    code = getattr(exc, "sqlite_errorname", "")
+    if "full" in text or code in ("SQLITE_FULL", "SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC"):
+        return IndexFileError(
+            f"{path}: the index could not be written (disk full or a file-size limit: "
+            f"{exc}); {unchanged}"
+        )
+    if "readonly" in text or "read-only" in text:
+        return IndexFileError(f"{path}: read-only, the index cannot be written; {unchanged}")
+    if "not a database" in text or "malformed" in text:
+        return IndexFileError(
+            f"{path}: corrupt or not an index ({exc}); restore it or build a new one "
+            "with `audit index add --index NEW_FILE`"
+        )
     return IndexFileError(f"{path}: cannot use the index: {exc}")
 
 

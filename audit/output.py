@@ -23,6 +23,7 @@ def write_all_atomic(files: Sequence[tuple[Path, str]]) -> None:
     pending: list[tuple[str, Path]] = []
     current = Path(".")
     try:
+        _remove_stale(files)
         for current, content in files:
             current.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(
@@ -41,3 +42,20 @@ def write_all_atomic(files: Sequence[tuple[Path, str]]) -> None:
     finally:
         for tmp, _ in pending:
             Path(tmp).unlink(missing_ok=True)
+
+
+def _remove_stale(files: Sequence[tuple[Path, str]]) -> None:
+    """Remove the temporary files a killed earlier write of these same files left behind
+    (a rename never happened, so nothing reads them), one folder listing each."""
+    names: dict[Path, set[str]] = {}
+    for path, _ in files:
+        names.setdefault(path.parent, set()).add(path.name)
+    for folder, wanted in names.items():
+        if not folder.is_dir():
+            continue
+        for entry in os.scandir(folder):
+            name = entry.name
+            if name.startswith(".") and name.endswith(".tmp"):
+                target = name[1:].rsplit(".", 2)[0]
+                if target in wanted:
+                    Path(entry.path).unlink(missing_ok=True)
