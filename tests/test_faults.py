@@ -131,6 +131,13 @@ def test_a_read_only_index_is_refused_for_writing_and_still_read(shared_dir: Pat
     assert check.returncode == 1 and "AUD101" in check.stdout  # its findings still count
     assert "Traceback" not in check.stderr
     assert f"warning: passing files not recorded: {path}: read-only" in check.stderr
+    locked_out = shared_dir / "locked"
+    locked_out.mkdir(mode=0o755)  # the user may read it, not write into it
+    denied = subprocess.run(
+        [*user, *AUDIT, "run", str(repost), "-o", str(locked_out), "-q"],
+        capture_output=True, text=True, check=False, env=env,
+    )  # fmt: skip
+    _assert_one_line_error(denied, locked_out)
     assert _state(path) == before
 
 
@@ -143,7 +150,8 @@ def test_kill_9_during_index_add_never_damages_the_index(shared_dir: Path) -> No
             (corpus / f"{k:02d}_{seed.name}").write_text(text, encoding="utf-8")
     path = _index(shared_dir)
     rng = random.Random(19)
-    states = {_state(path)}
+    first = _state(path)
+    states = {first}
     for _ in range(20):
         child = subprocess.Popen(
             [*AUDIT, "index", "add", str(corpus), "--index", str(path), "-q"],
@@ -156,6 +164,9 @@ def test_kill_9_during_index_add_never_damages_the_index(shared_dir: Path) -> No
         assert check == "ok"
         assert files >= max(f for _, f, _ in states)  # committed work is never lost
         states.add((check, files, articles))
+    subprocess.run([*AUDIT, "index", "add", str(corpus), "--index", str(path), "-q"], check=True)
+    # one transaction per command: every state seen is the one before it or the one after
+    assert states <= {first, _state(path)}
     assert sorted(p.name for p in shared_dir.iterdir()) == ["corpus", "index.sqlite"]
 
 
