@@ -7,8 +7,12 @@ and later reposts are matched against them; files that fail are checked again.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import baseline, defaults, ingest
@@ -62,28 +66,48 @@ def outcome(
     )
 
 
+def check_key(settings: Config, fail_on: str, baseline_path: str, index: Index) -> str:
+    """The key of everything that decides whether a file passes: the tool's version, the
+    rules selected, the threshold, the baseline's content and the references in the
+    index. A file is skipped only when the same content passed under the same key."""
+    path = Path(baseline_path)
+    baseline_hash = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+    decided = {
+        "audit": version("audit"),
+        "select": list(settings.select),
+        "ignore": list(settings.ignore),
+        "fail_on": fail_on,
+        "baseline": baseline_hash,
+        "references": index.reference_state(),
+    }
+    return hashlib.sha256(json.dumps(decided, sort_keys=True).encode()).hexdigest()
+
+
 def audit_for_ci(
     files: Sequence[str],
     settings: Config,
     index: Index | None,
-    skip_indexed: bool,
+    skip_key: str | None,
     progress: Progress | None = None,
     naming: Naming | None = None,
 ) -> tuple[AuditResult, tuple[Finding, ...]]:
-    """Audit the wanted files (leaving out those already indexed, when asked) and keep the
-    findings of the selected rules."""
+    """Audit the wanted files (leaving out those that passed under skip_key, when given)
+    and keep the findings of the selected rules."""
     wanted = [f for f in files if f == ingest.STDIN or settings.wants_file(f)]
-    originals = Originals((), index, skip_indexed=skip_indexed)
+    originals = Originals((), index, skip_checked=skip_key)
     result = audit_paths(wanted, progress=progress, originals=originals, naming=naming)
     return result, tuple(f for f in findings(result) if settings.wants_rule(f.rule))
 
 
-def record_passing(index: Index, result: AuditResult, decided: Outcome) -> int:
-    """Add the checked files without failing findings to the index; how many were added."""
+def record_passing(index: Index, result: AuditResult, decided: Outcome, key: str) -> int:
+    """Record the checked files without failing findings as passed under key, and add
+    them to the index for later reposts to be matched against; how many passed."""
     failed = {f.path for f in decided.failing}
-    passing = [i.path for i in result.inputs if i.path not in failed and i.path != ingest.STDIN]
-    added, _skipped = index_paths(index, passing)
-    return added.files_added
+    passing = [i for i in result.inputs if i.path not in failed and i.path != ingest.STDIN]
+    new = [i.sha256 for i in passing if not index.contains(i.sha256)]
+    index.record_checked([i.sha256 for i in passing], key, added=new)
+    index_paths(index, [i.path for i in passing])
+    return len(passing)
 
 
 def should_fail(result: Outcome, exit_zero: bool = False) -> bool:

@@ -182,6 +182,12 @@ def run(
     metavar="REF",
     help="Check only files added or changed since this git ref (untracked files included).",
 )
+@click.option(
+    "--all",
+    "check_all",
+    is_flag=True,
+    help="Check every file, also those that passed before under the same settings.",
+)
 @_baseline_option
 @_source_option
 def check(
@@ -196,6 +202,7 @@ def check(
     fmt: str,
     output: str,
     exit_zero: bool,
+    check_all: bool,
 ) -> None:
     """Check files for CI: exit 1 on new findings at or above --fail-on.
 
@@ -213,15 +220,17 @@ def check(
         threshold = settings.threshold(fail_on)
         files = _changed(list(ingest.expand(paths)), changed_since)
         with Index.open(settings.index_path(index_path)) as index:
+            baseline_file = settings.baseline_path(baseline_path)
+            key = check_module.check_key(settings, threshold, baseline_file, index)
             result, found = _ci_audit(
-                files, settings, index, skip_indexed=changed_since is None, source=source
+                files, settings, index, None if check_all else key, source=source
             )
-            entries = baseline.load(settings.baseline_path(baseline_path))
+            entries = baseline.load(baseline_file)
             checked = [i.path for i in result.inputs]
             decided = check_module.outcome(found, entries, threshold, checked)
             _write_ci(report_ci.render(fmt, decided, result), output)
             try:
-                recorded = check_module.record_passing(index, result, decided)
+                recorded = check_module.record_passing(index, result, decided, key)
             except IndexFileError as exc:  # the findings stand; only the record is lost
                 click.echo(f"warning: passing files not recorded: {exc}", err=True)
                 recorded = 0
@@ -233,9 +242,10 @@ def check(
             )
         click.echo(
             f"{len(result.articles)} articles in {len(result.inputs)} files checked "
-            f"({len(files) - len(result.inputs)} unchanged files skipped): "
-            f"{len(decided.new)} new findings, {len(decided.failing)} at or above {threshold}, "
-            f"{len(decided.known)} in the baseline; {recorded} files added to the index; "
+            f"({len(files) - len(result.inputs)} skipped: passed before, same content and "
+            f"settings): {len(decided.new)} new findings, {len(decided.failing)} at or above "
+            f"{threshold}, {len(decided.known)} in the baseline; {recorded} passing files "
+            "recorded; "
             f"verdicts: {report_json.verdict_phrase(result)}",
             err=True,
         )
@@ -330,7 +340,7 @@ def _ci_audit(
     files: list[str],
     settings: config.Config,
     index: Index | None,
-    skip_indexed: bool = False,
+    skip_key: str | None = None,
     source: str | None = None,
 ) -> tuple[AuditResult, tuple[Finding, ...]]:
     """Audit files for CI; an unreadable input is an error, not a skipped file."""
@@ -341,9 +351,7 @@ def _ci_audit(
         return AuditResult((), (), ()), ()
     progress = _progress(len(files), quiet=False)
     naming = settings.naming(source)
-    result, found = check_module.audit_for_ci(
-        files, settings, index, skip_indexed, progress, naming
-    )
+    result, found = check_module.audit_for_ci(files, settings, index, skip_key, progress, naming)
     if result.skipped:
         _fail(result, "some inputs could not be read")
     return result, found

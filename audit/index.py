@@ -52,6 +52,14 @@ MIN_PASSAGE_WORDS = 8
 PASSAGE_WORDS = 12
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"\u201d\u2019']?\s+(?=[\"\u201c\u2018A-Z0-9])")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+# Files that passed `audit check`, by content, with the key of the settings they passed
+# under, and the files a check added to the index (not references anyone chose); created
+# on first use, so indexes made before them still open.
+_CHECK_TABLES = (
+    "CREATE TABLE IF NOT EXISTS checked (sha256 TEXT NOT NULL, settings TEXT NOT NULL,"
+    " PRIMARY KEY (sha256, settings)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS check_added (sha256 TEXT PRIMARY KEY) WITHOUT ROWID",
+)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
@@ -260,6 +268,52 @@ class Index:
             list(ids),
         )
         return {row[0]: _indexed(row) for row in rows}
+
+    def checked_before(self, hashes: Sequence[str], key: str) -> set[str]:
+        """The content hashes among these that passed a check with the same key (the
+        settings that decide findings: see ``check.check_key``)."""
+        if not self._has_table("checked"):
+            return set()
+        found: set[str] = set()
+        for start in range(0, len(hashes), 500):
+            chunk = list(hashes[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                r[0]
+                for r in self._db.execute(
+                    f"SELECT sha256 FROM checked WHERE settings = ? AND sha256 IN ({marks})",
+                    [key, *chunk],
+                )
+            )
+        return found
+
+    def record_checked(self, hashes: Sequence[str], key: str, added: Sequence[str]) -> None:
+        """Record that files with these contents passed a check with this key, and which
+        of them the check itself then added to the index."""
+        with self._write() as db:
+            for table in _CHECK_TABLES:
+                db.execute(table)
+            db.executemany(
+                "INSERT OR IGNORE INTO checked VALUES (?, ?)", [(h, key) for h in hashes]
+            )
+            db.executemany("INSERT OR IGNORE INTO check_added VALUES (?)", [(h,) for h in added])
+
+    def reference_state(self) -> str:
+        """What the index holds besides the files checks added to it: the references a
+        check's findings may depend on ('files:last article id')."""
+        recorded = "SELECT sha256 FROM check_added" if self._has_table("check_added") else "''"
+        files, last = self._db.execute(
+            "SELECT COUNT(*), COALESCE(MAX(a.id), 0) FROM files f LEFT JOIN articles a"
+            f" ON a.file = f.id WHERE f.sha256 NOT IN ({recorded})"
+        ).fetchone()
+        return f"{files}:{last}"
+
+    def _has_table(self, name: str) -> bool:
+        """True when the index has this table (older indexes lack the newer ones)."""
+        row = self._db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+        ).fetchone()
+        return row is not None
 
     def contains(self, sha256: str) -> bool:
         """True when a file with this content hash is indexed."""

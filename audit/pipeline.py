@@ -46,7 +46,8 @@ class Originals:
 
     references: tuple[str, ...] = ()
     index: Index | None = None
-    skip_indexed: bool = False  # leave out inputs whose content the index already holds
+    # Leave out inputs whose content passed a check with this key (see check.check_key).
+    skip_checked: str | None = None
 
 
 def audit_paths(
@@ -61,10 +62,11 @@ def audit_paths(
     originals = originals or Originals()
     skipped: list[Skipped] = []
     batch = _read(ingest.expand(paths), stdin, progress, skipped, set())
-    if originals.skip_indexed and originals.index is not None:
-        batch = [
-            (doc, articles) for doc, articles in batch if not originals.index.contains(doc.sha256)
-        ]
+    if originals.skip_checked is not None and originals.index is not None:
+        passed = originals.index.checked_before(
+            [d.sha256 for d, _ in batch], originals.skip_checked
+        )
+        batch = [(doc, articles) for doc, articles in batch if doc.sha256 not in passed]
     references = _read(ingest.expand(originals.references), None, None, skipped, set())
     matcher = _matcher(batch, references, originals.index)
     audits = tuple(

@@ -224,18 +224,37 @@ def test_rule_selection_and_file_globs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_passing_files_are_recorded_and_skipped_until_they_change() -> None:
+    skipped = "skipped: passed before, same content and settings"
     first = _check("seeds", keep_index=True)
     assert first.exit_code == ExitCode.FINDINGS
-    assert "32 articles in 5 files checked (0 unchanged files skipped)" in first.stderr
-    assert "2 files added to the index" in first.stderr  # 003 and 004 pass; the rest fail
+    assert f"32 articles in 5 files checked (0 {skipped})" in first.stderr
+    assert "2 passing files recorded" in first.stderr  # 003 and 004 pass; the rest fail
     second = _check("seeds", keep_index=True)
-    assert "30 articles in 3 files checked (2 unchanged files skipped)" in second.stderr
-    _baseline("write", "seeds")
+    assert f"30 articles in 3 files checked (2 {skipped})" in second.stderr
+    _baseline("write", "seeds")  # a new baseline: what passes may change, so check all again
     assert _check("seeds", keep_index=True).exit_code == ExitCode.OK
     third = _check("seeds", keep_index=True)
     assert third.exit_code == ExitCode.OK
-    assert "0 articles in 0 files checked (5 unchanged files skipped)" in third.stderr
+    assert f"0 articles in 0 files checked (5 {skipped})" in third.stderr
     edited = Path("seeds") / DUMPS[2]
     edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     fourth = _check("seeds", keep_index=True)
-    assert "in 1 files checked (4 unchanged files skipped)" in fourth.stderr
+    assert f"in 1 files checked (4 {skipped})" in fourth.stderr
+
+
+def test_only_a_check_under_the_same_settings_skips_a_file() -> None:
+    """A file in the index was never checked for it; a lower threshold, a deleted baseline
+    or --all checks again what passed."""
+    assert CliRunner().invoke(main, ["index", "add", "seeds"]).exit_code == ExitCode.OK
+    indexed = _check("seeds", keep_index=True)
+    assert indexed.exit_code == ExitCode.FINDINGS  # the index holding them checks nothing
+    assert "32 articles in 5 files checked (0 skipped" in indexed.stderr
+    _baseline("write", "seeds")
+    assert _check("seeds", keep_index=True).exit_code == ExitCode.OK
+    assert "(5 skipped" in _check("seeds", keep_index=True).stderr
+    lower = _check("seeds", "--fail-on", "low", keep_index=True)
+    assert "(0 skipped" in lower.stderr
+    Path("audit-baseline.json").unlink()  # only what passed without a baseline is skipped
+    gone = _check("seeds", keep_index=True)
+    assert gone.exit_code == ExitCode.FINDINGS and "in 3 files checked (2 skipped" in gone.stderr
+    assert "(0 skipped" in _check("seeds", "--all", keep_index=True).stderr
