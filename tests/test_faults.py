@@ -200,3 +200,16 @@ def test_kill_9_during_a_run_leaves_whole_reports_and_no_temporary_file(
         json.loads((out / "audit.json").read_text(encoding="utf-8"))  # whole, old or new
     subprocess.run(args, capture_output=True, check=True)  # the next run clears what was left
     assert not [p for p in out.rglob("*.tmp")]
+
+
+def test_a_truncated_index_ends_in_one_line(shared_dir: Path) -> None:
+    path = _index(shared_dir)
+    subprocess.run([*AUDIT, "index", "add", str(SEEDS), "--index", str(path)], check=True,
+                   capture_output=True)  # fmt: skip
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])  # a copy cut short, as an interrupted upload
+    for command in (["run", str(ORIGINAL), "-o", str(shared_dir / "out"), "-q"],
+                    ["index", "add", str(SEEDS)], ["check", str(ORIGINAL)]):  # fmt: skip
+        done = subprocess.run([*AUDIT, *command, "--index", str(path)],
+                              capture_output=True, text=True, check=False)  # fmt: skip
+        _assert_one_line_error(done, path)
