@@ -187,11 +187,12 @@ def _group(candidates: list[_Candidate]) -> list[list[_Candidate]]:
     """
     groups = Groups(len(candidates))
     postings: dict[str, dict[int, list[int]]] = {}
+    uses: Counter[str] = Counter()  # how many reports each word's postings hold
     sizes = [len(c.signature) for c in candidates]
     for i, a in enumerate(candidates):
         shared: dict[int, int] = {}
         joined: set[int] = set()  # the roots of the groups i has joined
-        for word in sorted(a.signature, key=lambda w: (_size(postings.get(w)), w)):
+        for word in sorted(a.signature, key=lambda w: (uses[w], w)):
             for top, items in _buckets(postings.get(word), groups):
                 if top in joined:
                     continue
@@ -204,12 +205,8 @@ def _group(candidates: list[_Candidate]) -> list[list[_Candidate]]:
         top = groups.root(i)
         for word in a.signature:
             postings.setdefault(word, {}).setdefault(top, []).append(i)
+        uses.update(a.signature)
     return groups.listed(candidates)
-
-
-def _size(buckets: dict[int, list[int]] | None) -> int:
-    """How many reports a word's postings hold."""
-    return sum(map(len, buckets.values())) if buckets else 0
 
 
 def _buckets(buckets: dict[int, list[int]] | None, groups: Groups) -> list[tuple[int, list[int]]]:
