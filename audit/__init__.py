@@ -57,7 +57,8 @@ _MODULES = (
 def __getattr__(name: str) -> Any:
     """A public name, imported from its module on first use."""
     if name in __all__:
-        for module in map(lambda m: import_module(f".{m}", __name__), _MODULES):
+        for module_name in _MODULES:
+            module = import_module(f".{module_name}", __name__)
             if hasattr(module, name):
                 globals()[name] = value = getattr(module, name)
                 return value

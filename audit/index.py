@@ -29,6 +29,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -55,6 +56,9 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 # Files that passed `audit check`, by content, with the key of the settings they passed
 # under, and the files a check added to the index (not references anyone chose); created
 # on first use, so indexes made before them still open.
+# Values bound in one SQL statement at most.
+SQL_CHUNK = 500
+T = TypeVar("T")
 _CHECK_TABLES = (
     "CREATE TABLE IF NOT EXISTS checked (sha256 TEXT NOT NULL, settings TEXT NOT NULL,"
     " PRIMARY KEY (sha256, settings)) WITHOUT ROWID",
@@ -236,8 +240,7 @@ class Index:
         if not hashes:
             return []
         found: dict[int, int] = {}
-        for start in range(0, len(hashes), 500):
-            chunk = list(hashes[start : start + 500])
+        for chunk in _chunks(hashes):
             marks = ",".join("?" * len(chunk))
             for article, count in self._db.execute(
                 f"SELECT article, COUNT(DISTINCT hash) FROM passages WHERE hash IN ({marks})"
@@ -275,8 +278,7 @@ class Index:
         if not self._has_table("checked"):
             return set()
         found: set[str] = set()
-        for start in range(0, len(hashes), 500):
-            chunk = list(hashes[start : start + 500])
+        for chunk in _chunks(hashes):
             marks = ",".join("?" * len(chunk))
             found.update(
                 r[0]
@@ -485,11 +487,16 @@ def _operational(path: str, exc: sqlite3.Error) -> IndexFileError:
     return IndexFileError(f"{path}: cannot use the index: {exc}")
 
 
+def _chunks(values: Sequence[T]) -> Iterator[list[T]]:
+    """Values in lists short enough for one SQL 'IN (...)' (SQLite bounds parameters)."""
+    for start in range(0, len(values), SQL_CHUNK):
+        yield list(values[start : start + SQL_CHUNK])
+
+
 def _present(db: sqlite3.Connection, hashes: Sequence[str]) -> set[str]:
     """The content hashes among these that are already indexed."""
     found: set[str] = set()
-    for start in range(0, len(hashes), 500):
-        chunk = list(hashes[start : start + 500])
+    for chunk in _chunks(hashes):
         marks = ",".join("?" * len(chunk))
         found.update(
             r[0] for r in db.execute(f"SELECT sha256 FROM files WHERE sha256 IN ({marks})", chunk)

@@ -162,7 +162,8 @@ class Matcher:
         for k, (index, _) in enumerate(self.sources):
             bands = dict(index.candidates(field, keys, CANDIDATES))
             shared = dict(index.passage_candidates(passages, CANDIDATES)) if passages else {}
-            for row, identity in sorted(index.identities([*bands, *shared]).items()):
+            found = index.identities([*bands, *shared]) if bands or shared else {}
+            for row, identity in sorted(found.items()):
                 if identity != own:
                     hits.append((k, row, bands.get(row, 0), shared.get(row, 0), identity))
         floor = MIN_HITS_SHARE * max((h[2] for h in hits), default=0)
@@ -173,7 +174,7 @@ class Matcher:
                 seen.add(identity)
                 kept.append((k, row))
         loaded = [  # only the candidates kept are read in full
-            self.sources[k][0].articles([row for j, row in kept if j == k])
+            self.sources[k][0].articles(rows) if (rows := [r for j, r in kept if j == k]) else {}
             for k in range(len(self.sources))
         ]
         return [(loaded[k][row], self.sources[k][1]) for k, row in kept]

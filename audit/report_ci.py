@@ -14,8 +14,7 @@ from . import defaults
 from .check import Outcome
 from .findings import Finding
 from .records import AuditResult, Severity
-from .report_html import compared_with
-from .report_json import summary, verdict_phrase
+from .report_json import compared_with, summary, verdict_phrase
 from .rules import RULES
 
 CI_FORMATS = defaults.CI_FORMATS

@@ -15,7 +15,7 @@ from .classify import KIND_SEVERITY
 from .events import event_of_articles, outlet_claims
 from .records import ArticleAudit, AuditResult, Change, Severity
 from .report_events import ARTICLES_DIR, EVENTS_PAGE, FigureRow, events_page, figure_rows
-from .report_json import article_kinds, summary
+from .report_json import article_kinds, compared_with, summary
 from .report_match import MatchingView, Segment, matching_view
 from .report_sources import (
     SOURCES_PAGE,
@@ -196,14 +196,6 @@ def article_page(
         verdict=audit.verdict,
         compared_with=compared_with(audit),
     )
-
-
-def compared_with(audit: ArticleAudit) -> str:
-    """What the verdict rests on, in words: 'the quoted headline (confidence high)'."""
-    if audit.basis == "none":
-        return "nothing: no original was found and the body is too short to judge by"
-    shown = {"own body": "its own body only"}.get(audit.basis, f"the {audit.basis}")
-    return f"{shown} (confidence {audit.confidence})"
 
 
 def inline_diff(repost: str, changes: list[Change]) -> tuple[Segment, ...]:

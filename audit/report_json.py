@@ -94,6 +94,14 @@ def summary(result: AuditResult) -> dict[str, Any]:
     }
 
 
+def compared_with(audit: ArticleAudit) -> str:
+    """What the verdict rests on, in words: 'the quoted headline (confidence high)'."""
+    if audit.basis == "none":
+        return "nothing: no original was found and the body is too short to judge by"
+    shown = {"own body": "its own body only"}.get(audit.basis, f"the {audit.basis}")
+    return f"{shown} (confidence {audit.confidence})"
+
+
 def verdict_phrase(result: AuditResult) -> str:
     """'30 altered, 2 unchanged, 1 not compared': what the articles' verdicts are."""
     counts = summary(result)["verdict"]

@@ -133,22 +133,24 @@ def record_starts(lines: Sequence[Line], sites: frozenset[str] = frozenset()) ->
     """
     first = next((k for k, line in enumerate(lines) if not chrome.line_kind(line.text)), 0)
     starts: list[int] = []
+    opening: tuple[str, ...] | None = None  # the evidence of the first record
     i = first
     while i + 1 < len(lines):
         a, b = lines[i].text, lines[i + 1].text
-        if (
-            is_headline_like(a)
-            and is_headline_like(b)
-            and are_versions(a, b, _framed(lines, i))
-            and _quotes(lines, i, sites, framed=bool(starts)) is not None
-        ):
+        evidence = (
+            _quotes(lines, i, sites, framed=bool(starts))
+            if is_headline_like(a) and is_headline_like(b) and are_versions(a, b, _framed(lines, i))
+            else None
+        )
+        if evidence is not None:
+            opening = opening or evidence
             starts.append(i)
             i += 2
         elif i == first and not starts:
             return []
         else:
             i += 1
-    if len(starts) == 1 and _quotes(lines, first, sites, framed=False) == (REPEATED,):
+    if len(starts) == 1 and opening == (REPEATED,):
         return []  # a page showing its headline twice (title, then display headline)
     return starts
 
