@@ -3,29 +3,47 @@
 An article takes part when its own (not background) claims give a killed or wounded
 figure. Two such articles report the same event when the sentences stating their tolls,
 with their headlines, share enough of their words and names (spelling variants such as
-"Nasiriyah"/"Nasiriya" count as one), and their dates do not say otherwise. Per event
+"Nasiriyah"/"Nasiriya" count as one), each weighed by how few other reports in the batch
+and how little English uses it, and their dates do not say otherwise. Per event
 each outlet's range is listed with the spread and a conservative consensus: the lowest
 credible figure, as conflict-event datasets code conflicting reports.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TypeVar
 
 from . import anchors, figures
+from .ownbody import zipf
 from .records import ArticleAudit, Claim, Event, EventReport, Range, Spread
 from .sentences import sentence_of, sentence_starts
 from .text import STOPWORDS, Words, fold, stem, tokenize
 
 _T = TypeVar("_T")
 
-# Share of the smaller signature two reports must have in common.
-MIN_OVERLAP = 0.25
+# Two reports tell of the same event when the words they share weigh at least MIN_SHARED
+# and at least MIN_OVERLAP of the lighter report's words. Measured on the GVC corpus
+# against its incident labels (benchmarks/bench_events.py prints B-cubed precision and
+# recall).
+MIN_SHARED = 2.0
+MIN_OVERLAP = 0.4
+# A word's weight is its inverse document frequency in the batch of reports, smoothed as
+# if the batch sat among PRIOR_DOCS ordinary news articles, times how rare it is in
+# English: a hospital or a county every local report names says little about which
+# incident it is, however rare it is in English. A word no other report uses and English
+# does not know weighs 1, whatever the batch's size, so MIN_SHARED is about two names.
+PRIOR_DOCS = 300
+# A word of Zipf value z turns up in about 10 ** (z - DOC_ZIPF) of all news articles
+# (a Zipf value is log10 of a word's frequency per billion words; an article has ~500).
+DOC_ZIPF = 6.3
+# Words at least this common (Zipf) weigh nothing; the weight is whole from two below.
+COMMON_ZIPF = 5.5
 # Words every casualty report uses; they say nothing about which incident it is.
 _GENERIC_WORDS = tuple(
     """people person killed kill dead died death deaths wounded wound injured injury
@@ -38,8 +56,8 @@ _GENERIC_WORDS = tuple(
 
 @cache
 def _generic() -> frozenset[str]:
-    """The stems of the generic words, made on first use (stems need the lexicon)."""
-    return frozenset(map(stem, _GENERIC_WORDS))
+    """The keys of the generic words, made on first use (stems need the lexicon)."""
+    return frozenset(_name_key(stem(word)) for word in _GENERIC_WORDS)
 
 
 _WEEKDAYS = frozenset(
@@ -55,7 +73,7 @@ class _Candidate:
     context: tuple[str, ...]  # the sentences that state its toll
     killed: Range | None
     wounded: Range | None
-    signature: frozenset[str]
+    signature: Mapping[str, float]  # word key to its Zipf value (the commonest spelling's)
     when: anchors.When
     body_key: int
 
@@ -63,7 +81,7 @@ class _Candidate:
 def find_events(audits: Sequence[ArticleAudit]) -> tuple[Event, ...]:
     """Group articles into events and compare their figures."""
     candidates = [c for c in (_candidate(a) for a in audits) if c is not None]
-    groups = _group(candidates)
+    groups = _group(candidates, weights(candidates))
     events = [_event(i, group) for i, group in enumerate(groups, start=1)]
     return tuple(events)
 
@@ -113,17 +131,18 @@ def _toll_context(audit: ArticleAudit, claims: Iterable[Claim]) -> tuple[str, ..
     return tuple(sentences)
 
 
-def _signature(texts: Iterable[str]) -> frozenset[str]:
-    """Content words and names of texts, spelling variants of a name folded together."""
+def _signature(texts: Iterable[str]) -> dict[str, float]:
+    """Content words and names of texts, spelling variants of a name folded together,
+    each with how common it is in English."""
     text = "\n".join(texts)
-    words = set()
+    words: dict[str, float] = {}
     for norm in set(Words(text, [(0, len(text))]).norms):
         if norm in STOPWORDS or norm in _WEEKDAYS or norm.isdigit() or len(norm) < 3:
             continue
         key = _name_key(stem(norm))
         if key not in _generic():
-            words.add(key)
-    return frozenset(words)
+            words[key] = max(words.get(key, 0.0), zipf(norm))
+    return words
 
 
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|at|az)-")
@@ -138,13 +157,45 @@ def _name_key(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("h") else word
 
 
-def _same_event(a: _Candidate, b: _Candidate, shared: int) -> bool:
-    """True when two reports that share this many signature words share enough of them,
-    and their dates agree."""
+def weights(candidates: Sequence[_Candidate]) -> dict[str, float]:
+    """The weight of each signature word of a batch of reports (see PRIOR_DOCS)."""
+    documents: Counter[str] = Counter()
+    common: dict[str, float] = {}
+    for c in candidates:
+        documents.update(c.signature.keys())  # a mapping would add its values
+        for word, z in c.signature.items():
+            common[word] = max(common.get(word, 0.0), z)
+    total = len(candidates) + PRIOR_DOCS
+    rarest = math.log(total / 0.5)
+    weight = {}
+    for word, z in common.items():
+        expected = PRIOR_DOCS * min(1.0, 10 ** (z - DOC_ZIPF))
+        idf = math.log(total / (documents[word] + expected + 0.5)) / rarest
+        weight[word] = idf * min(1.0, max(0.0, COMMON_ZIPF - z) / 2)
+    return weight
+
+
+def total(c: _Candidate, weight: Mapping[str, float]) -> float:
+    """The weight of all of a report's signature words."""
+    return sum(weight[w] for w in c.signature)
+
+
+def same_event(
+    a: _Candidate, b: _Candidate, weight: Mapping[str, float], totals: tuple[float, float]
+) -> bool:
+    """True when two reports (whose words weigh totals) are copies of one text, or share
+    enough weighty words and their dates agree."""
+    if a.body_key == b.body_key:
+        return True
     if a.when.month and b.when.month and (a.when.year, a.when.month) != (b.when.year, b.when.month):
         return False
-    smaller = min(len(a.signature), len(b.signature))
-    return bool(smaller) and shared / smaller >= MIN_OVERLAP
+    shared = sum(weight[w] for w in a.signature.keys() & b.signature.keys())
+    return shared >= _needed(min(totals))
+
+
+def _needed(lighter: float) -> float:
+    """The weight two reports must share when the lighter one's words weigh this much."""
+    return max(MIN_SHARED, MIN_OVERLAP * lighter)
 
 
 class Groups:
@@ -175,50 +226,54 @@ class Groups:
         return list(groups.values())
 
 
-def _group(candidates: list[_Candidate]) -> list[list[_Candidate]]:
+def _group(candidates: Sequence[_Candidate], weight: Mapping[str, float]) -> list[list[_Candidate]]:
     """Connected groups of reports of the same event, in input order: the groups every
     pair of reports compared would give, without comparing every pair.
 
-    An inverted index lists, for each signature word, the earlier reports that use it,
-    bucketed by their group. A report counts the words it shares with each earlier one,
-    rarest words first, and joins a group as soon as one of its reports shares enough;
-    the buckets of a group it has joined are passed over whole, so that the reports of
-    one large group are not counted again and again.
+    With the words ordered heaviest first, two reports that share the weight they need
+    share a word outside the lighter report's light tail (its last words, weighing less
+    than that need). So each report is filed under that prefix of its own words and under
+    all its words; it looks for lighter earlier reports by all its words in the first
+    index, for heavier ones by its own prefix in the second, and for copies by its text.
     """
     groups = Groups(len(candidates))
-    postings: dict[str, dict[int, list[int]]] = {}
-    uses: Counter[str] = Counter()  # how many reports each word's postings hold
-    sizes = [len(c.signature) for c in candidates]
+    totals = [total(c, weight) for c in candidates]
+    by_prefix: dict[str, list[int]] = {}
+    by_word: dict[str, list[int]] = {}
+    by_text: dict[int, list[int]] = {}
     for i, a in enumerate(candidates):
-        shared: dict[int, int] = {}
-        joined: set[int] = set()  # the roots of the groups i has joined
-        for word in sorted(a.signature, key=lambda w: (uses[w], w)):
-            for top, items in _buckets(postings.get(word), groups):
-                if top in joined:
-                    continue
-                for j in items:
-                    count = shared[j] = shared.get(j, 0) + 1
-                    enough = count >= MIN_OVERLAP * min(sizes[i], sizes[j])  # cheap test first
-                    if enough and _same_event(a, candidates[j], count):
-                        joined.add(groups.join(i, j))
-                        break
-        top = groups.root(i)
+        prefix = _prefix(a.signature, weight, _needed(totals[i]))
+        found = set(by_text.get(a.body_key, ()))
         for word in a.signature:
-            postings.setdefault(word, {}).setdefault(top, []).append(i)
-        uses.update(a.signature)
+            found.update(j for j in by_prefix.get(word, ()) if totals[j] <= totals[i])
+        for word in prefix:
+            found.update(j for j in by_word.get(word, ()) if totals[j] > totals[i])
+        for j in sorted(found):
+            if groups.root(j) != groups.root(i) and same_event(
+                a, candidates[j], weight, (totals[i], totals[j])
+            ):
+                groups.join(i, j)
+        for word in prefix:
+            by_prefix.setdefault(word, []).append(i)
+        for word in a.signature:
+            by_word.setdefault(word, []).append(i)
+        by_text.setdefault(a.body_key, []).append(i)
     return groups.listed(candidates)
 
 
-def _buckets(buckets: dict[int, list[int]] | None, groups: Groups) -> list[tuple[int, list[int]]]:
-    """A word's postings by the current root of each bucket's group, the buckets of groups
-    joined since they were filed merged into one."""
-    if not buckets:
-        return []
-    for filed in list(buckets):
-        top = groups.root(filed)
-        if top != filed:
-            buckets.setdefault(top, []).extend(buckets.pop(filed))
-    return list(buckets.items())
+def _prefix(
+    signature: Mapping[str, float], weight: Mapping[str, float], needed: float
+) -> list[str]:
+    """The words of a signature, heaviest first, before its lightest tail that weighs less
+    than needed (by a margin: sums of the same weights added in another order may differ
+    in the last bit, and such a pair goes on to the exact test)."""
+    ordered = sorted(signature, key=lambda w: (-weight[w], w))
+    tail = 0.0
+    cut = len(ordered)
+    while cut and tail + weight[ordered[cut - 1]] < needed - 1e-9:
+        cut -= 1
+        tail += weight[ordered[cut]]
+    return ordered[:cut]
 
 
 def _event(number: int, group: list[_Candidate]) -> Event:
@@ -314,3 +369,21 @@ def format_range(value: Range) -> str:
     if value.max == value.min:
         return str(value.min)
     return f"{value.min}-{value.max}"
+
+
+def bcubed(events: Iterable[Event], label: Mapping[str, str]) -> tuple[float, float]:
+    """B-cubed precision and recall of events against known incidents (article id to
+    incident label): for each article, the share of its event that reports its incident,
+    and the share of its incident's articles that its event holds. Articles without a
+    label are left out; so are copies, which are one report."""
+    reports = [[r.article for r in event.reports if r.article in label] for event in events]
+    reports = [group for group in reports if group]
+    incident_size = Counter(label[a] for group in reports for a in group)
+    precision = recall = 0.0
+    for group in reports:
+        counts = Counter(label[a] for a in group)
+        for a in group:
+            precision += counts[label[a]] / len(group)
+            recall += counts[label[a]] / incident_size[label[a]]
+    articles = sum(map(len, reports))
+    return (precision / articles, recall / articles) if articles else (1.0, 1.0)

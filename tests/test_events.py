@@ -112,11 +112,16 @@ def test_the_same_article_seen_twice_is_one_report(seed_result: AuditResult) -> 
 
 def _pairwise(candidates: list) -> list[list]:  # type: ignore[type-arg]
     """Reference grouping: every pair compared, connected groups in input order."""
+    weight = events.weights(candidates)
     group_of = list(range(len(candidates)))
     for i, a in enumerate(candidates):
         for j in range(i):
-            shared = len(a.signature & candidates[j].signature)
-            if shared and events._same_event(a, candidates[j], shared):
+            if events.same_event(
+                a,
+                candidates[j],
+                weight,
+                (events.total(a, weight), events.total(candidates[j], weight)),
+            ):
                 old, new = group_of[i], group_of[j]
                 group_of = [new if g == old else g for g in group_of]
     groups: dict[int, list] = {}  # type: ignore[type-arg]
@@ -125,9 +130,14 @@ def _pairwise(candidates: list) -> list[list]:  # type: ignore[type-arg]
     return list(groups.values())
 
 
+def _candidates(audits: Sequence[ArticleAudit]) -> list:  # type: ignore[type-arg]
+    return [c for c in map(events._candidate, audits) if c is not None]
+
+
 def _assert_grouped_as_pairwise(audits: Sequence[ArticleAudit]) -> int:
-    candidates = [c for c in map(events._candidate, audits) if c is not None]
-    ids = [[c.audit.article.id for c in g] for g in events._group(candidates)]
+    candidates = _candidates(audits)
+    weight = events.weights(candidates)
+    ids = [[c.audit.article.id for c in g] for g in events._group(candidates, weight)]
     assert ids == [[c.audit.article.id for c in g] for g in _pairwise(candidates)]
     return len(candidates)
 
@@ -149,4 +159,13 @@ def test_indexed_grouping_matches_pairwise_on_genuine_news(tmp_path: Path) -> No
     for k, doc in enumerate(dev):
         text = doc["title"].strip() + "\n\n" + doc["text"].strip() + "\n"
         (folder / f"g{k:05d}.txt").write_text(text, encoding="utf-8")
-    assert _assert_grouped_as_pairwise(audit_paths([str(folder)]).articles) > 500
+    audits = audit_paths([str(folder)]).articles
+    assert _assert_grouped_as_pairwise(audits) > 500
+    # Against the incident labels: events hold one incident's reports, and more of them
+    # than articles standing alone would (one report per event: recall only).
+    label = {a.article.id: dev[int(a.article.id[1:6])]["incident"] for a in audits}
+    found = events.find_events(audits)
+    alone = [events._event(n, [c]) for n, c in enumerate(_candidates(audits), start=1)]
+    precision, recall = events.bcubed(found, label)
+    assert precision >= 0.95  # 0.966 measured; 0.01 when reports chained into one event
+    assert recall >= events.bcubed(alone, label)[1] + 0.05  # 0.711 against 0.636
