@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .align import paragraph_position
-from .records import ArticleAudit, AuditResult, Change, Event, Severity
+from .records import ArticleAudit, AuditResult, Change, Event, Kind, Severity
 from .rules import KIND_RULES, OWN_BODY_RULE, Rule, rule
 from .text import fold
 
@@ -37,10 +37,31 @@ class Finding:
 
 
 def findings(result: AuditResult) -> tuple[Finding, ...]:
-    """Every finding of an audit, in file order, then rule order."""
+    """Every finding of an audit, most severe first, then in file order and rule order."""
     found = [f for audit in result.articles for f in _article_findings(audit)]
     found.extend(f for event in result.events for f in _event_findings(event, result))
-    return tuple(sorted(found, key=lambda f: (f.path, f.line, f.column, f.rule, f.fingerprint)))
+    return tuple(sorted(found, key=order))
+
+
+def order(f: Finding) -> tuple[int, str, int, int, str, str]:
+    """The order findings are listed in everywhere: most severe first, then by place."""
+    return (-f.severity.rank, f.path, f.line, f.column, f.rule, f.fingerprint)
+
+
+def _rules(audit: ArticleAudit, change: Change) -> list[tuple[Rule, str]]:
+    """The rules a change raises, each with what it adds to the message. A substitution
+    whose new wording is itself unsupported is one finding: the unsupported term, which
+    says that it stands where the original named someone."""
+    if audit.basis == "own body":
+        return [(OWN_BODY_RULE, "")]
+    kinds = list(change.kinds)
+    if Kind.SUBSTITUTION in kinds and Kind.UNSUPPORTED_TERM in kinds:
+        kinds.remove(Kind.SUBSTITUTION)
+        return [
+            (KIND_RULES[k], ", in place of a named actor" if k is Kind.UNSUPPORTED_TERM else "")
+            for k in kinds
+        ]
+    return [(KIND_RULES[k], "") for k in kinds]
 
 
 def fingerprint(*parts: str) -> str:
@@ -55,12 +76,11 @@ def _article_findings(audit: ArticleAudit) -> Iterator[Finding]:
     identity = a.original_headline or a.headline
     for change in audit.changes:
         line, column = _position(audit, change)
-        for kind in change.kinds:
-            r = OWN_BODY_RULE if audit.basis == "own body" else KIND_RULES[kind]
+        for r, note in dict.fromkeys(_rules(audit, change)):
             yield Finding(
                 rule=r.id,
                 severity=r.severity,
-                message=_message(r, change),
+                message=_message(r, change) + note,
                 path=a.path,
                 line=line,
                 column=column,

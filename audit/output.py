@@ -22,6 +22,7 @@ def write_all_atomic(files: Sequence[tuple[Path, str]]) -> None:
     thousand pages would otherwise spend seconds syncing)."""
     pending: list[tuple[str, Path]] = []
     current = Path(".")
+    mode = _file_mode()
     try:
         _remove_stale(files)
         for current, content in files:
@@ -30,6 +31,7 @@ def write_all_atomic(files: Sequence[tuple[Path, str]]) -> None:
                 prefix=f".{current.name}.", suffix=".tmp", dir=current.parent
             )
             pending.append((tmp, current))
+            os.fchmod(fd, mode)  # mkstemp makes 0600; a report is for others to read too
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(content)
         os.sync()
@@ -42,6 +44,13 @@ def write_all_atomic(files: Sequence[tuple[Path, str]]) -> None:
     finally:
         for tmp, _ in pending:
             Path(tmp).unlink(missing_ok=True)
+
+
+def _file_mode() -> int:
+    """The mode a new file gets under the process's umask (0644 under the usual 022)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _remove_stale(files: Sequence[tuple[Path, str]]) -> None:

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
 from . import defaults, report_csv, report_html, report_json
+from .errors import OutputError
 from .output import write_all_atomic
 from .records import AuditResult
 
 STDOUT = defaults.STDOUT
 FORMATS = defaults.FORMATS
 JSON_NAME = "audit.json"
+# What a report folder lists of its own files, so that a later run removes only those.
+MANIFEST = ".audit-report.json"
+REPORT_SUFFIXES = (".html", ".json", ".csv")
+# The formats that are one file and can go to stdout.
+STDOUT_FORMATS = ("json", "all")
 
 
 def write_reports(
@@ -25,26 +32,75 @@ def write_reports(
     article); html: index.html and its pages.
     """
     if out == STDOUT:
+        if fmt not in STDOUT_FORMATS:
+            raise OutputError(
+                f"-: the {fmt} report is several files and cannot go to stdout; "
+                "give -o FOLDER, or --format json"
+            )
         (stdout or sys.stdout).write(report_json.to_json(result))
         return ["<stdout>"]
     folder = Path(out)
-    written: list[str] = []
+    groups: list[tuple[dict[str, str], str]] = []
     if fmt in ("json", "all"):
-        written.append(_write(folder, {JSON_NAME: report_json.to_json(result)}))
+        groups.append(({JSON_NAME: report_json.to_json(result)}, JSON_NAME))
     if fmt in ("csv", "all"):
         tables = {
             report_csv.CSV_NAME: report_csv.to_csv(result),
             report_csv.ARTICLES_CSV: report_csv.articles_csv(result),
         }
-        written.append(_write(folder, tables, last=report_csv.CSV_NAME))
+        groups.append((tables, report_csv.CSV_NAME))
     if fmt in ("html", "all"):
-        pages = report_html.render(result)
-        written.append(_write(folder, pages, last="index.html"))
-    return written
+        groups.append((report_html.render(result), "index.html"))
+    names = sorted(name for files, _ in groups for name in files)
+    earlier = _manifest(folder)
+    # The manifest is renamed into place first, so that an interrupted run leaves no
+    # file unlisted; each format's entry page last, so that it never links to a missing one.
+    pending = [(folder / MANIFEST, _manifest_text(sorted({*earlier, *names})))]
+    for files, last in groups:
+        order: Iterable[str] = sorted(files, key=lambda name: name == last)
+        pending.extend((folder / name, files[name]) for name in order)
+    write_all_atomic(pending)
+    for name in sorted(set(earlier) - set(names)):
+        _remove(folder, name)
+    write_all_atomic([(folder / MANIFEST, _manifest_text(names))])
+    return [str(folder / last) for _, last in groups]
 
 
-def _write(folder: Path, files: dict[str, str], last: str | None = None) -> str:
-    """Write files atomically, the entry page last so it never links to missing pages."""
-    order: Iterable[str] = sorted(files, key=lambda name: name == last)
-    write_all_atomic([(folder / name, files[name]) for name in order])
-    return str(folder / (last or next(iter(files))))
+def _manifest(folder: Path) -> list[str]:
+    """The files an earlier run wrote into folder, as its manifest lists them; nothing
+    when there is none or it is not one (the folder's files are then left alone)."""
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return []
+    written = data.get("written") if isinstance(data, dict) else None
+    if not isinstance(written, list):
+        return []
+    return [name for name in written if isinstance(name, str) and _ours(name)]
+
+
+def _ours(name: str) -> bool:
+    """True for a name the tool could have written: a report file inside the folder."""
+    parts = name.split("/")
+    return (
+        name.endswith(REPORT_SUFFIXES)
+        and "\\" not in name
+        and all(part not in ("", ".", "..") for part in parts)
+    )
+
+
+def _manifest_text(names: list[str]) -> str:
+    """The manifest of a report folder: the files this tool wrote there."""
+    note = "Files audit wrote here; the next run into this folder removes those it does not write."
+    return json.dumps({"note": note, "written": names}, indent=1) + "\n"
+
+
+def _remove(folder: Path, name: str) -> None:
+    """Remove a file an earlier run wrote (a regular file only, never a link's target)."""
+    path = folder / name
+    try:
+        if path.is_file() and not path.is_symlink():
+            path.unlink()
+    except OSError as exc:
+        why = exc.strerror or exc
+        raise OutputError(f"{path}: cannot remove a stale report page: {why}") from exc

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Callable
 from importlib.metadata import version
 from typing import Any
 
 from . import defaults
 from .check import Outcome
-from .findings import Finding
+from .findings import Finding, order
 from .records import AuditResult, Severity
 from .report_json import compared_with, summary, verdict_phrase
 from .rules import RULES
@@ -21,6 +23,9 @@ CI_FORMATS = defaults.CI_FORMATS
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "note"}
 _GITHUB_LEVEL = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "notice"}
+# GitHub shows at most this many annotations of each level (error, warning, notice) per
+# step and drops the rest (actions/toolkit, docs/problem-matchers.md, "Limitations").
+GITHUB_ANNOTATIONS_PER_LEVEL = 10
 
 
 def render(fmt: str, outcome: Outcome, result: AuditResult) -> str:
@@ -157,13 +162,32 @@ def _sarif_result(f: Finding, rule_index: int, state: str) -> dict[str, Any]:
 
 
 def _github(outcome: Outcome, _result: AuditResult) -> str:
-    """GitHub workflow commands: one annotation per new finding."""
-    return "".join(
-        f"::{_GITHUB_LEVEL[f.severity]} file={_property(uri(f.path))},line={f.line},"
-        f"col={f.column},endColumn={f.end_column},title={_property(f.rule)}::"
-        f"{_data(f.message)}\n"
-        for f in outcome.new
-    )
+    """GitHub workflow commands: an annotation per new finding, most severe first, as many
+    of each level as GitHub shows for a step; the rest as plain log lines, and a closing
+    notice that says how many were not annotated and where to find them all."""
+    lines, shown = [], Counter[str]()
+    for f in outcome.new:
+        level = _GITHUB_LEVEL[f.severity]
+        # One notice is kept for the closing summary.
+        room = GITHUB_ANNOTATIONS_PER_LEVEL - (1 if level == "notice" else 0)
+        place = f"{uri(f.path)}:{f.line}:{f.column}"
+        if shown[level] >= room:
+            lines.append(f"{place}: {f.rule} [{f.severity.value}] {f.message}")
+            continue
+        shown[level] += 1
+        lines.append(
+            f"::{level} file={_property(uri(f.path))},line={f.line},col={f.column},"
+            f"endColumn={f.end_column},title={_property(f.rule)}::{_data(f.message)}"
+        )
+    hidden = len(outcome.new) - sum(shown.values())
+    if hidden:
+        lines.append(
+            f"::notice title=audit::{hidden} more findings not shown as annotations "
+            f"(GitHub shows {GITHUB_ANNOTATIONS_PER_LEVEL} of each level per step): they are "
+            "in this step's log above, and in `audit check --format sarif` or "
+            "`--format markdown`"
+        )
+    return "".join(line + "\n" for line in lines)
 
 
 def _data(text: str) -> str:
@@ -196,10 +220,11 @@ def _junit(outcome: Outcome, result: AuditResult) -> str:
         if audit.verdict == "not compared" and not found:
             ET.SubElement(case, "skipped", message="not compared: " + compared_with(audit))
         if found:
+            worst = max(found, key=lambda f: f.severity.rank)  # the first of the most severe
             failure = ET.SubElement(
                 case,
                 "failure",
-                type=found[0].rule,
+                type=worst.rule,
                 message=f"{len(found)} new findings at or above {outcome.fail_on.value}",
             )
             failure.text = "".join(f"line {f.line}: {f.rule} {f.message}\n" for f in found)
@@ -231,13 +256,37 @@ def _markdown(outcome: Outcome, result: AuditResult) -> str:
             for s in reposters
         ]
         lines.append("")
-    if outcome.new:
-        lines += ["| rule | severity | where | finding |", "|---|---|---|---|"]
+    headlines = {a.article.id: a.article.headline for a in articles}
+    for article, found in _by_article(outcome.new):
+        first = found[0]
         lines += [
-            f"| {f.rule} | {f.severity.value} | `{uri(f.path)}:{f.line}` | {_cell(f.message)} |"
-            for f in outcome.new
+            f"### {_inline(headlines.get(article, article))}",
+            "",
+            f"`{uri(first.path)}:{first.line}`, {len(found)} new findings, most severe "
+            f"{first.severity.value}",
+            "",
+            "| rule | severity | line | finding |",
+            "|---|---|---|---|",
         ]
-    return "\n".join(lines) + "\n"
+        lines += [
+            f"| {f.rule} | {f.severity.value} | {f.line} | {_cell(f.message)} |" for f in found
+        ]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _by_article(found: tuple[Finding, ...]) -> list[tuple[str, list[Finding]]]:
+    """Findings by article, each article's most severe first, the articles ordered by
+    their most severe finding (findings come ordered, so the first of each decides)."""
+    groups: dict[str, list[Finding]] = {}
+    for f in found:
+        groups.setdefault(f.article, []).append(f)
+    return sorted(groups.items(), key=lambda item: order(item[1][0]))
+
+
+def _inline(text: str) -> str:
+    """Text safe as one line of Markdown: no line breaks, markup characters escaped."""
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", " ".join(text.split()))
 
 
 def _cell(text: str) -> str:

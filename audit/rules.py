@@ -33,7 +33,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "AUD102", "substitution", Severity.MEDIUM,
-        "A named actor or group of the original is replaced by other wording.",
+        "A named actor or group of the original is replaced by other wording (when that "
+        "wording is itself unsupported, the one finding is AUD101, which says so).",
         "Check who the original names and who the repost names instead. Restore the "
         "original actor, or accept the finding if the new wording names the same actor.",
     ),

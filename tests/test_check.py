@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 
 import jsonschema
@@ -14,6 +16,7 @@ from click.testing import CliRunner, Result
 from audit import audit_paths
 from audit.cli import ExitCode, main
 from audit.findings import findings
+from audit.records import Severity
 
 from .conftest import DATA, DUMPS, ROOT, SEEDS
 
@@ -68,7 +71,10 @@ def test_the_threshold_decides_what_fails(tmp_path: Path) -> None:
 def test_text_output_is_one_line_per_finding() -> None:
     result = _check(f"seeds/{DUMPS[0]}")
     first = result.stdout.splitlines()[0]
-    assert first.startswith(f"seeds/{DUMPS[0]}:1:1: AUD103 [medium] hedge-removed in headline")
+    assert first.startswith(f"seeds/{DUMPS[0]}:1:1: AUD201 [high] figure-changed in headline")
+    severities = [re.search(r"\[(\w+)\]", line)[1] for line in result.stdout.splitlines()]  # type: ignore[index]
+    ranks = [Severity(s).rank for s in severities]
+    assert ranks == sorted(ranks, reverse=True) and len(set(ranks)) > 1  # most severe first
     assert "new findings" in result.stderr and "new findings" not in result.stdout
 
 
@@ -105,20 +111,56 @@ def test_the_vendored_schema_is_the_shared_one() -> None:
     assert shared.read_bytes() == (DATA / "sarif-schema-2.1.0.json").read_bytes()
 
 
-def test_github_junit_json_and_markdown() -> None:
+def test_github_output_leads_with_the_most_severe_within_the_limits() -> None:
+    data = json.loads(_check("seeds", "--format", "json").stdout)
     github = _check("seeds", "--format", "github").stdout.splitlines()
-    assert github and all(
-        line.startswith(("::error ", "::warning ", "::notice ")) for line in github
-    )
-    assert github[1].startswith(f"::error file=seeds/{DUMPS[0]},line=1,col=1,")
-    assert "title=AUD201::figure-changed" in github[1]
+    annotations = [line for line in github if line.startswith("::")]
+    levels = [line[2:].split(" ", 1)[0] for line in annotations]
+    # Every error (high) before any warning (medium), every warning before any notice.
+    assert levels == sorted(levels, key=["error", "warning", "notice"].index)
+    assert all(n <= 10 for n in Counter(levels).values())
+    assert annotations[0].startswith(f"::error file=seeds/{DUMPS[0]},line=1,col=1,")
+    assert "title=AUD201::figure-changed" in annotations[0]
+    # The last line is a notice that counts the findings it could not annotate.
+    hidden = len(data["new"]) - (len(annotations) - 1)
+    assert hidden > 0 and github[-1].startswith(f"::notice title=audit::{hidden} more findings")
+    assert len(github) == len(data["new"]) + 1  # the rest are plain log lines
+    high = [f for f in data["new"] if f["severity"] == "high"]
+    assert levels.count("error") == min(10, len(high))
+
+
+def test_a_substitution_with_an_unsupported_term_is_one_finding() -> None:
+    data = json.loads(_check("seeds", "--format", "json").stdout)
+    places = Counter((f["path"], f["line"], f["column"], f["where"]) for f in data["new"]
+                     if f["rule"] in ("AUD101", "AUD102"))  # fmt: skip
+    assert places and max(places.values()) == 1
+    assert any(f["message"].endswith("in place of a named actor") for f in data["new"])
+
+
+def test_junit_json_and_markdown() -> None:
     junit = ET.fromstring(_check("seeds", "--format", "junit").stdout)
     cases = junit.findall("./testsuite/testcase")
     assert len(cases) == 32 and len(junit.findall("./testsuite/testcase/failure")) == 30
     data = json.loads(_check("seeds", "--format", "json").stdout)
     assert data["failing"] == len([f for f in data["new"] if f["severity"] in ("high", "medium")])
+    worst = {}
+    for f in data["new"]:  # most severe first, so the first of an article is its worst
+        worst.setdefault(f["article"], f)
+    for case in cases:
+        failure = case.find("failure")
+        if failure is not None:
+            article = case.get("name", "").split(":", 1)[0]
+            assert failure.get("type") == worst[article]["rule"], article
     markdown = _check("seeds", "--format", "markdown").stdout
-    assert markdown.startswith("## audit check") and "| AUD201 | high |" in markdown
+    assert markdown.startswith("## audit check") and "| AUD201 | high | 1 |" in markdown
+    # Grouped by article under its headline, the article with the most severe first.
+    sections = markdown.split("\n### ")[1:]
+    assert len(sections) == len({f["article"] for f in data["new"]})
+    assert sections[0].startswith("Seven protesters dead in clash with the Antichrist\n")
+    firsts = [re.search(r"most severe (\w+)", s)[1] for s in sections]  # type: ignore[index]
+    assert [Severity(s).rank for s in firsts] == sorted(
+        (Severity(s).rank for s in firsts), reverse=True
+    )
 
 
 def test_explain_prints_a_rule_and_refuses_unknown_ones() -> None:
@@ -137,7 +179,7 @@ def _baseline(*args: str) -> Result:
 def test_a_baseline_turns_known_findings_green_and_keeps_verdicts(tmp_path: Path) -> None:
     assert _check("seeds").exit_code == ExitCode.FINDINGS
     written = _baseline("write", "seeds")
-    assert written.exit_code == 0 and "wrote audit-baseline.json: 86 findings" in written.stderr
+    assert written.exit_code == 0 and "wrote audit-baseline.json: 64 findings" in written.stderr
     text = Path("audit-baseline.json").read_text(encoding="utf-8")
     data = json.loads(text)
     assert data["version"] == 1 and {e["verdict"] for e in data["findings"]} == {"to-review"}
@@ -146,7 +188,7 @@ def test_a_baseline_turns_known_findings_green_and_keeps_verdicts(tmp_path: Path
     )
     green = _check("seeds")
     assert green.exit_code == ExitCode.OK and green.stdout == ""
-    assert "0 new findings, 0 at or above medium, 105 in the baseline" in green.stderr
+    assert "0 new findings, 0 at or above medium, 80 in the baseline" in green.stderr
     # A reviewer's verdict and note survive an update; gone findings are dropped.
     data["findings"][0].update(verdict="false-positive", note="a paraphrase")
     Path("audit-baseline.json").write_text(json.dumps(data), encoding="utf-8")

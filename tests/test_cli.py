@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from audit.cli import ExitCode, main
 from audit.output import write_all_atomic, write_atomic
+from audit.report import MANIFEST
 
 from .conftest import DATA, SEEDS
 
@@ -37,9 +38,42 @@ def test_json_to_stdout_keeps_stdout_clean() -> None:
     assert "30 reposts" in result.stderr
 
 
+def test_a_report_folder_is_readable_and_holds_only_this_report(tmp_path: Path) -> None:
+    out = tmp_path / "reports"
+    old = os.umask(0o022)
+    try:
+        assert _run("run", str(SEEDS), "-o", str(out), "-q").exit_code == 0
+    finally:
+        os.umask(old)
+    written = [p for p in out.rglob("*") if p.is_file()]
+    assert len(written) > 30 and {p.stat().st_mode & 0o777 for p in written} == {0o644}
+    mine = out / "articles" / "notes.html"  # a file the user put there, named like a page
+    mine.write_text("mine", encoding="utf-8")
+    (out / "articles" / "keep.txt").write_text("mine", encoding="utf-8")
+    one = str(SEEDS / "003_81ef8f3b8094cae4.txt")
+    assert _run("run", one, "-o", str(out), "-q").exit_code == 0
+    pages = {p.name for p in (out / "articles").glob("*.html")}
+    data = json.loads((out / "audit.json").read_text(encoding="utf-8"))
+    assert pages == {f"{a['id']}.html" for a in data["articles"]} | {"notes.html"}
+    assert (out / "articles" / "keep.txt").exists()
+    assert not any(p.name.endswith(".tmp") for p in out.rglob("*"))
+    # A manifest that points outside the folder is not followed.
+    outside = tmp_path / "outside.html"
+    outside.write_text("x", encoding="utf-8")
+    (out / MANIFEST).write_text(json.dumps({"written": ["../outside.html"]}), encoding="utf-8")
+    assert _run("run", one, "-o", str(out), "-q").exit_code == 0 and outside.exists()
+
+
+def test_a_format_that_cannot_go_to_stdout_is_an_error() -> None:
+    for fmt in ("html", "csv"):
+        result = _run("run", str(SEEDS), "-o", "-", "--format", fmt)
+        assert result.exit_code == ExitCode.ERROR and result.stdout == ""
+        assert f"the {fmt} report is several files and cannot go to stdout" in result.stderr
+
+
 def test_format_json_writes_no_html(tmp_path: Path) -> None:
     assert _run("run", str(SEEDS), "-o", str(tmp_path), "--format", "json", "-q").exit_code == 0
-    assert [p.name for p in tmp_path.iterdir()] == ["audit.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [MANIFEST, "audit.json"]
 
 
 def test_quiet_prints_nothing(tmp_path: Path) -> None:
@@ -111,7 +145,7 @@ def test_interrupted_write_keeps_the_previous_report(
     with pytest.raises(KeyboardInterrupt):
         write_atomic(target, "new")
     assert target.read_text() == "previous"
-    assert [p.name for p in tmp_path.iterdir()] == ["audit.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["audit.json"]
 
 
 def test_an_interrupted_report_leaves_every_page_whole_and_no_temporary_file(

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from audit import rating
 from audit.cli import ExitCode, main
 from audit.records import Criterion
+from audit.report import MANIFEST
 from audit.report_sources import source_href
 from audit.sources import Naming
 
@@ -311,7 +312,7 @@ def test_csv_export_of_the_sources_table(tmp_path: Path) -> None:
     dumps = [str(SEEDS / n) for n in DUMPS]
     result = _run("run", *dumps, "--source", name, "-o", str(tmp_path), "--format", "csv", "-q")
     assert result.exit_code == ExitCode.OK, result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles.csv", "sources.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [MANIFEST, "articles.csv", "sources.csv"]
     rows = list(csv.DictReader(io.StringIO((tmp_path / "sources.csv").read_text("utf-8"))))
     first = rows[0]
     assert first["name"] == "'=HYPERLINK(1)" and first["kind"] == "reposter"
