@@ -66,10 +66,17 @@ def outcome(
     )
 
 
-def check_key(settings: Config, fail_on: str, baseline_path: str, index: Index) -> str:
+def check_key(
+    settings: Config,
+    fail_on: str,
+    baseline_path: str,
+    index: Index,
+    references: Sequence[str] = (),
+) -> str:
     """The key of everything that decides whether a file passes: the tool's version, the
-    rules selected, the threshold, the baseline's content and the references in the
-    index. A file is skipped only when the same content passed under the same key."""
+    rules selected, the threshold, the baseline's content, the references in the index
+    and the content of the reference files given. A file is skipped only when the same
+    content passed under the same key."""
     path = Path(baseline_path)
     baseline_hash = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
     decided = {
@@ -79,22 +86,29 @@ def check_key(settings: Config, fail_on: str, baseline_path: str, index: Index) 
         "fail_on": fail_on,
         "baseline": baseline_hash,
         "references": index.reference_state(),
+        "reference_files": sorted(_digest(f) for f in ingest.expand(references)),
     }
     return hashlib.sha256(json.dumps(decided, sort_keys=True).encode()).hexdigest()
+
+
+def _digest(path: str) -> str:
+    """The SHA-256 of a file's bytes ('' when it cannot be read: the run will say why)."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 def audit_for_ci(
     files: Sequence[str],
     settings: Config,
-    index: Index | None,
-    skip_key: str | None,
+    originals: Originals,
     progress: Progress | None = None,
     naming: Naming | None = None,
 ) -> tuple[AuditResult, tuple[Finding, ...]]:
-    """Audit the wanted files (leaving out those that passed under skip_key, when given)
-    and keep the findings of the selected rules."""
+    """Audit the wanted files (leaving out those that passed under originals.skip_checked,
+    when given) and keep the findings of the selected rules."""
     wanted = [f for f in files if f == ingest.STDIN or settings.wants_file(f)]
-    originals = Originals((), index, skip_checked=skip_key)
     result = audit_paths(wanted, progress=progress, originals=originals, naming=naming)
     return result, tuple(f for f in findings(result) if settings.wants_rule(f.rule))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +25,7 @@ from .errors import AuditError, IndexFileError
 from .output import write_atomic
 
 if TYPE_CHECKING:
+    from .check import Outcome
     from .findings import Finding
     from .index import Index
     from .pipeline import Progress
@@ -67,6 +68,48 @@ _source_option = click.option(
     help="The source that published every given file, e.g. 'Fringe site' "
     "[default: [tool.audit.sources] globs, else each file is its own source].",
 )
+_reference_option = click.option(
+    "--reference",
+    "references",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Reference files or folders of originals, indexed in memory for this run (repeatable).",
+)
+_quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+# The options of every command that audits articles, in the order --help lists them.
+ARTICLE_OPTIONS = (
+    _reading_index,
+    _reference_option,
+    _source_option,
+    _select_option,
+    _ignore_option,
+    _quiet_option,
+)
+
+
+def _article_options(command: Any) -> Any:
+    """Give a command every option of ARTICLE_OPTIONS, so each means the same everywhere."""
+    for option in reversed(ARTICLE_OPTIONS):
+        command = option(command)
+    return command
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The values of ARTICLE_OPTIONS: where originals are, who published, which rules."""
+
+    index_path: str | None
+    references: tuple[str, ...]
+    source: str | None
+    select: str | None
+    ignore: str | None
+    quiet: bool
+
+    def settings(self) -> config.Config:
+        """The configuration, with the rule selection given on top."""
+        return _ci_config(self.select, self.ignore)
+
+
 _writing_index = click.option(
     "--index",
     "index_path",
@@ -109,32 +152,16 @@ def main() -> None:
     type=click.Choice(defaults.FORMATS),
     default="all",
     show_default=True,
-    help="Which reports to write.",
+    help="Which reports to write (json alone can go to stdout).",
 )
-@_reading_index
-@click.option(
-    "--reference",
-    "references",
-    multiple=True,
-    type=click.Path(exists=True),
-    help="Reference files or folders of originals, indexed in memory for this run (repeatable).",
-)
-@_source_option
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def run(
-    paths: tuple[str, ...],
-    output: str,
-    fmt: str,
-    index_path: str | None,
-    references: tuple[str, ...],
-    source: str | None,
-    quiet: bool,
-) -> None:
+@_article_options
+def run(paths: tuple[str, ...], output: str, fmt: str, **options: Any) -> None:
     """Audit files or folders (recursively, *.txt) and write JSON and HTML reports.
 
     Each article is matched against the other inputs, the --reference files and the
     index to find its original, and its headline and body are compared with it. Each
     source (--source, [tool.audit.sources], else each file) gets a profile and a grade.
+    --select and --ignore choose the rule findings audit.json lists.
 
     Example: audit run seeds/ -o reports/
     """
@@ -142,31 +169,31 @@ def run(
     from .pipeline import Originals, audit_paths
 
     with _errors_to_exit_codes():
+        reading = Reading(**options)
         files = list(ingest.expand(paths))
-        naming = config.load().naming(source)
-        with _run_index(index_path) as index:
-            originals = Originals(references, index)
-            progress = _progress(len(files), quiet)
+        settings = reading.settings()
+        naming = settings.naming(reading.source)
+        with _run_index(reading.index_path) as index:
+            originals = Originals(reading.references, index)
+            progress = _progress(len(files), reading.quiet)
             result = audit_paths(files, progress=progress, originals=originals, naming=naming)
         if not result.inputs:
             _fail(result, "nothing could be read")
-        written = report.write_reports(result, output, fmt)
-        if not quiet:
+        written = report.write_reports(result, output, fmt, wants_rule=settings.wants_rule)
+        if not reading.quiet:
             _print_summary(result, written)
     sys.exit(ExitCode.OK)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
-@_reading_index
+@_article_options
 @click.option(
     "--fail-on",
     type=click.Choice(defaults.FAIL_ON),
     help="Lowest severity of a new finding that fails the check "
     f"[default: [tool.audit] fail_on, else {defaults.DEFAULT_FAIL_ON}].",
 )
-@_select_option
-@_ignore_option
 @click.option(
     "--format",
     "fmt",
@@ -175,7 +202,13 @@ def run(
     show_default=True,
     help="Output format.",
 )
-@click.option("-o", "--output", default="-", show_default=True, help="File to write, or '-'.")
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    help="File to write the findings to (one file, unlike run's folder), or '-'.",
+)
 @click.option("--exit-zero", is_flag=True, help="Report findings but always exit 0.")
 @click.option(
     "--changed-since",
@@ -189,20 +222,16 @@ def run(
     help="Check every file, also those that passed before under the same settings.",
 )
 @_baseline_option
-@_source_option
 def check(
     paths: tuple[str, ...],
-    index_path: str | None,
     baseline_path: str | None,
-    source: str | None,
     changed_since: str | None,
     fail_on: str | None,
-    select: str | None,
-    ignore: str | None,
     fmt: str,
     output: str,
     exit_zero: bool,
     check_all: bool,
+    **options: Any,
 ) -> None:
     """Check files for CI: exit 1 on new findings at or above --fail-on.
 
@@ -216,15 +245,17 @@ def check(
     from .index import Index
 
     with _errors_to_exit_codes():
-        settings = _ci_config(select, ignore)
+        reading = Reading(**options)
+        settings = reading.settings()
         threshold = settings.threshold(fail_on)
         files = _changed(list(ingest.expand(paths)), changed_since)
-        with Index.open(settings.index_path(index_path)) as index:
+        with Index.open(settings.index_path(reading.index_path)) as index:
             baseline_file = settings.baseline_path(baseline_path)
-            key = check_module.check_key(settings, threshold, baseline_file, index)
-            result, found = _ci_audit(
-                files, settings, index, None if check_all else key, source=source
+            key = check_module.check_key(
+                settings, threshold, baseline_file, index, reading.references
             )
+            skip_key = None if check_all else key
+            result, found = _ci_audit(files, settings, index, reading, skip_key)
             entries = baseline.load(baseline_file)
             checked = [i.path for i in result.inputs]
             decided = check_module.outcome(found, entries, threshold, checked)
@@ -234,6 +265,8 @@ def check(
             except IndexFileError as exc:  # the findings stand; only the record is lost
                 click.echo(f"warning: passing files not recorded: {exc}", err=True)
                 recorded = 0
+        if reading.quiet:
+            sys.exit(_check_status(decided, exit_zero))
         for entry in decided.stale:
             click.echo(
                 f"baseline entry no longer found: {entry.fingerprint} {entry.rule} "
@@ -249,7 +282,14 @@ def check(
             f"verdicts: {report_json.verdict_phrase(result)}",
             err=True,
         )
-    sys.exit(ExitCode.FINDINGS if check_module.should_fail(decided, exit_zero) else ExitCode.OK)
+    sys.exit(_check_status(decided, exit_zero))
+
+
+def _check_status(decided: Outcome, exit_zero: bool) -> ExitCode:
+    """The exit status of a check."""
+    from .check import should_fail
+
+    return ExitCode.FINDINGS if should_fail(decided, exit_zero) else ExitCode.OK
 
 
 @main.group("baseline")
@@ -262,11 +302,9 @@ def baseline_group() -> None:
 
 @baseline_group.command("write")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@_article_options
 @_baseline_option
-@_reading_index
-def baseline_write(
-    paths: tuple[str, ...], baseline_path: str | None, index_path: str | None
-) -> None:
+def baseline_write(paths: tuple[str, ...], baseline_path: str | None, **options: Any) -> None:
     """Write a new baseline of every current finding, each marked to-review.
 
     Example: audit baseline write seeds/ --baseline audit-baseline.json
@@ -274,20 +312,20 @@ def baseline_write(
     from . import baseline
 
     with _errors_to_exit_codes():
-        settings, found = _baseline_findings(paths, index_path)
+        reading = Reading(**options)
+        settings, found = _baseline_findings(paths, reading)
         target = settings.baseline_path(baseline_path)
         baseline.save(target, [baseline.Entry.of(f) for f in found])
-        click.echo(f"wrote {target}: {len({f.fingerprint for f in found})} findings", err=True)
+        if not reading.quiet:
+            click.echo(f"wrote {target}: {len({f.fingerprint for f in found})} findings", err=True)
     sys.exit(ExitCode.OK)
 
 
 @baseline_group.command("update")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@_article_options
 @_baseline_option
-@_reading_index
-def baseline_update(
-    paths: tuple[str, ...], baseline_path: str | None, index_path: str | None
-) -> None:
+def baseline_update(paths: tuple[str, ...], baseline_path: str | None, **options: Any) -> None:
     """Update a baseline: keep verdicts and notes, add new findings, drop gone ones.
 
     Example: audit baseline update seeds/
@@ -295,11 +333,13 @@ def baseline_update(
     from . import baseline
 
     with _errors_to_exit_codes():
-        settings, found = _baseline_findings(paths, index_path)
+        reading = Reading(**options)
+        settings, found = _baseline_findings(paths, reading)
         target = settings.baseline_path(baseline_path)
         kept, dropped = baseline.updated(baseline.load(target), found)
         baseline.save(target, kept)
-        click.echo(f"updated {target}: {len(kept)} findings, {len(dropped)} dropped", err=True)
+        if not reading.quiet:
+            click.echo(f"updated {target}: {len(kept)} findings, {len(dropped)} dropped", err=True)
     sys.exit(ExitCode.OK)
 
 
@@ -319,12 +359,12 @@ def _ids(text: str) -> tuple[str, ...]:
 
 
 def _baseline_findings(
-    paths: tuple[str, ...], index_path: str | None
+    paths: tuple[str, ...], reading: Reading
 ) -> tuple[config.Config, tuple[Finding, ...]]:
     """The configuration and every current finding of the files, for a baseline."""
-    settings = _ci_config()
-    with _run_index(index_path) as index:
-        _, found = _ci_audit(list(ingest.expand(paths)), settings, index)
+    settings = reading.settings()
+    with _run_index(reading.index_path) as index:
+        _, found = _ci_audit(list(ingest.expand(paths)), settings, index, reading, None)
     return settings, found
 
 
@@ -340,18 +380,20 @@ def _ci_audit(
     files: list[str],
     settings: config.Config,
     index: Index | None,
-    skip_key: str | None = None,
-    source: str | None = None,
+    reading: Reading,
+    skip_key: str | None,
 ) -> tuple[AuditResult, tuple[Finding, ...]]:
     """Audit files for CI; an unreadable input is an error, not a skipped file."""
     from . import check as check_module
+    from .pipeline import Originals
     from .records import AuditResult
 
     if not files:
         return AuditResult((), (), ()), ()
-    progress = _progress(len(files), quiet=False)
-    naming = settings.naming(source)
-    result, found = check_module.audit_for_ci(files, settings, index, skip_key, progress, naming)
+    progress = _progress(len(files), reading.quiet)
+    naming = settings.naming(reading.source)
+    originals = Originals(reading.references, index, skip_checked=skip_key)
+    result, found = check_module.audit_for_ci(files, settings, originals, progress, naming)
     if result.skipped:
         _fail(result, "some inputs could not be read")
     return result, found

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from .align import paragraph_position
 from .records import ArticleAudit, AuditResult, Change, Event, Kind, Severity
@@ -34,6 +35,23 @@ class Finding:
     original: str
     repost: str
     fingerprint: str
+
+    def as_dict(self) -> dict[str, Any]:
+        """The finding as plain data, for JSON."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_column": self.end_column,
+            "article": self.article,
+            "where": self.where,
+            "original": self.original,
+            "repost": self.repost,
+            "fingerprint": self.fingerprint,
+        }
 
 
 def findings(result: AuditResult) -> tuple[Finding, ...]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
@@ -24,12 +24,17 @@ STDOUT_FORMATS = ("json", "all")
 
 
 def write_reports(
-    result: AuditResult, out: str, fmt: str = "all", stdout: TextIO | None = None
+    result: AuditResult,
+    out: str,
+    fmt: str = "all",
+    stdout: TextIO | None = None,
+    wants_rule: Callable[[str], bool] | None = None,
 ) -> list[str]:
     """Write the chosen formats into folder out (or JSON to stdout); returns what was written.
 
     json: audit.json; csv: sources.csv and articles.csv (one row per source, one per
-    article); html: index.html and its pages.
+    article); html: index.html and its pages. audit.json lists the rule findings that
+    wants_rule accepts (all by default).
     """
     if out == STDOUT:
         if fmt not in STDOUT_FORMATS:
@@ -37,12 +42,12 @@ def write_reports(
                 f"-: the {fmt} report is several files and cannot go to stdout; "
                 "give -o FOLDER, or --format json"
             )
-        (stdout or sys.stdout).write(report_json.to_json(result))
+        (stdout or sys.stdout).write(report_json.to_json(result, wants_rule))
         return ["<stdout>"]
     folder = Path(out)
     groups: list[tuple[dict[str, str], str]] = []
     if fmt in ("json", "all"):
-        groups.append(({JSON_NAME: report_json.to_json(result)}, JSON_NAME))
+        groups.append(({JSON_NAME: report_json.to_json(result, wants_rule)}, JSON_NAME))
     if fmt in ("csv", "all"):
         tables = {
             report_csv.CSV_NAME: report_csv.to_csv(result),

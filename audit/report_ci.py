@@ -60,8 +60,8 @@ def _json(outcome: Outcome, result: AuditResult) -> str:
     data = {
         "fail_on": outcome.fail_on.value,
         "failing": len(outcome.failing),
-        "new": [_finding(f) for f in outcome.new],
-        "baselined": [_finding(f) for f in outcome.known],
+        "new": [f.as_dict() for f in outcome.new],
+        "baselined": [f.as_dict() for f in outcome.known],
         "stale": [e.fingerprint for e in outcome.stale],
         "verdicts": summary(result)["verdict"],
         "not_compared": [
@@ -81,24 +81,6 @@ def _json(outcome: Outcome, result: AuditResult) -> str:
         ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-def _finding(f: Finding) -> dict[str, Any]:
-    """One finding as plain data."""
-    return {
-        "rule": f.rule,
-        "severity": f.severity.value,
-        "message": f.message,
-        "path": f.path,
-        "line": f.line,
-        "column": f.column,
-        "end_column": f.end_column,
-        "article": f.article,
-        "where": f.where,
-        "original": f.original,
-        "repost": f.repost,
-        "fingerprint": f.fingerprint,
-    }
 
 
 def _sarif(outcome: Outcome, _result: AuditResult) -> str:

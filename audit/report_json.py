@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from .events import event_of_articles, outlet_claims
+from .findings import findings
 from .records import (
     VERDICTS,
     ArticleAudit,
@@ -36,16 +38,17 @@ from .records import (
 #      (why a header line was taken for the quoted original); change kind `recast`.
 #   6: summary counts articles by `verdict`; sources carry `headline_terms`, the terms
 #      in their headlines that the articles' own bodies never use.
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 
 
-def to_json(result: AuditResult) -> str:
+def to_json(result: AuditResult, wants_rule: Callable[[str], bool] | None = None) -> str:
     """The report as JSON text: same result, byte-identical output."""
-    return json.dumps(to_dict(result), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(to_dict(result, wants_rule), ensure_ascii=False, indent=2) + "\n"
 
 
-def to_dict(result: AuditResult) -> dict[str, Any]:
-    """The report as plain data, in a fixed key order."""
+def to_dict(result: AuditResult, wants_rule: Callable[[str], bool] | None = None) -> dict[str, Any]:
+    """The report as plain data, in a fixed key order; the rule findings listed are those
+    wants_rule accepts (all by default), most severe first, as `audit check` gives them."""
     events = event_of_articles(result.events)
     return {
         "format_version": FORMAT_VERSION,
@@ -66,6 +69,9 @@ def to_dict(result: AuditResult) -> dict[str, Any]:
         "articles": [_article(a, events.get(a.article.id)) for a in result.articles],
         "events": [_event(e) for e in result.events],
         "sources": [_source(s) for s in result.sources],
+        "findings": [
+            f.as_dict() for f in findings(result) if wants_rule is None or wants_rule(f.rule)
+        ],
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import tarfile
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
@@ -13,7 +14,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner, Result
 
-from audit import audit_paths
+from audit import audit_paths, defaults
 from audit.cli import ExitCode, main
 from audit.findings import findings
 from audit.records import Severity
@@ -300,3 +301,82 @@ def test_only_a_check_under_the_same_settings_skips_a_file() -> None:
     gone = _check("seeds", keep_index=True)
     assert gone.exit_code == ExitCode.FINDINGS and "in 3 files checked (2 skipped" in gone.stderr
     assert "(0 skipped" in _check("seeds", "--all", keep_index=True).stderr
+
+
+def test_every_command_that_audits_articles_has_the_same_options() -> None:
+    """--index, --reference, --source, --select, --ignore and -q, with the same help."""
+    commands = (["run"], ["check"], ["baseline", "write"], ["baseline", "update"])
+    helps = [CliRunner().invoke(main, [*c, "--help"]).stdout for c in commands]
+
+    def shared(text: str) -> str:
+        options = text.split("Options:\n", 1)[1]
+        start = options.index("  --index")
+        block = options[start : options.index("  -q, --quiet") + len("  -q, --quiet")]
+        return " ".join(block.split())  # click aligns the help to each command's longest
+
+    assert all("--reference PATH" in shared(h) and "--select RULES" in shared(h) for h in helps)
+    assert len({shared(h) for h in helps}) == 1, [shared(h) for h in helps]
+
+
+def test_check_reads_references_and_keeps_quiet(tmp_path: Path) -> None:
+    # The Rudaw repost (000, line 1) against its original given as a reference file.
+    original = tmp_path / "refs" / "rudaw.txt"
+    original.parent.mkdir()
+    lines = (Path("seeds") / DUMPS[0]).read_text(encoding="utf-8").splitlines()
+    original.write_text("\n".join(lines[2:42]) + "\n", encoding="utf-8")  # headline, body
+    without = json.loads(_check(f"seeds/{DUMPS[0]}", "--format", "json").stdout)
+    found = _check(f"seeds/{DUMPS[0]}", "--reference", str(original), "--format", "json")
+    data = json.loads(found.stdout)
+    assert "AUD301" in {f["rule"] for f in without["new"]}
+    assert len([f for f in data["new"] if f["rule"] == "AUD301"]) < len(
+        [f for f in without["new"] if f["rule"] == "AUD301"]
+    )
+    quiet = _check("seeds", "-q")
+    assert quiet.exit_code == ExitCode.FINDINGS and quiet.stderr == "" and quiet.stdout
+
+
+def test_a_reference_file_is_part_of_what_a_pass_depends_on(tmp_path: Path) -> None:
+    reference = tmp_path / "ref.txt"
+    reference.write_text("A headline\n\nA body that says little.\n", encoding="utf-8")
+    clean = f"seeds/{CLEAN}"
+    assert "(0 skipped" in _check(clean, "--reference", str(reference), keep_index=True).stderr
+    assert "(1 skipped" in _check(clean, "--reference", str(reference), keep_index=True).stderr
+    reference.write_text("Another headline\n\nAnother body.\n", encoding="utf-8")
+    assert "(0 skipped" in _check(clean, "--reference", str(reference), keep_index=True).stderr
+
+
+def test_baseline_write_takes_the_rule_selection() -> None:
+    written = _baseline("write", "seeds", "--select", "AUD2")
+    assert written.exit_code == ExitCode.OK
+    entries = json.loads(Path("audit-baseline.json").read_text(encoding="utf-8"))
+    rules = {e["rule"] for e in entries["findings"]}
+    assert rules and all(rule.startswith("AUD2") for rule in rules)
+    assert _baseline("update", "seeds", "--ignore", "AUD202", "-q").stderr == ""
+
+
+def test_the_readme_cache_step_carries_what_passed_to_the_next_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's actions/cache step, done as the action does it: the cached folder
+    archived after one run, restored into a fresh checkout before the next."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    step = re.search(r"uses: actions/cache@v4[^\n]*\n\s+with:\n\s+path: (\S+)", readme)
+    assert step is not None
+    cached = step[1]
+    assert cached == Path(defaults.INDEX_PATH).parent.as_posix()
+    archive = tmp_path / "cache.tar.gz"
+    for run, restore in (("first", False), ("second", True), ("uncached", False)):
+        workspace = tmp_path / run
+        shutil.copytree(SEEDS, workspace / "articles")  # a fresh checkout
+        monkeypatch.chdir(workspace)
+        if restore:
+            with tarfile.open(archive) as saved:
+                saved.extractall(workspace, filter="data")
+        result = _check("articles", keep_index=True)
+        assert result.exit_code == ExitCode.FINDINGS
+        skipped = re.search(r"\((\d+) skipped", result.stderr)
+        assert skipped is not None
+        assert int(skipped[1]) == (2 if restore else 0), run  # 003 and 004 passed before
+        if run == "first":
+            with tarfile.open(archive, "w:gz") as saving:
+                saving.add(workspace / cached, arcname=cached)
