@@ -394,7 +394,7 @@ def _ci_audit(
     naming = settings.naming(reading.source)
     originals = Originals(reading.references, index, skip_checked=skip_key)
     result, found = check_module.audit_for_ci(files, settings, originals, progress, naming)
-    if result.skipped:
+    if any(s.fatal for s in result.skipped):
         _fail(result, "some inputs could not be read")
     return result, found
 

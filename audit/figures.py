@@ -450,7 +450,11 @@ def _follows_up(claims: list[Claim]) -> bool:
 
 
 def published(article: Article) -> anchors.When:
-    """The article's date: the first full date among its date lines and lead."""
+    """The article's date: the one its record gives, else the first full date among its
+    date lines and lead."""
+    if article.published:
+        year, month = article.published.split("-")[:2]
+        return anchors.When(int(year), int(month))
     dates = [c.text for c in article.chrome if c.kind == "date"]
     return anchors.article_date(dates + [p.text for p in article.body[:2]])
 

@@ -137,7 +137,10 @@ def _event_findings(event: Event, result: AuditResult) -> Iterator[Finding]:
 
 
 def _position(audit: ArticleAudit, change: Change) -> tuple[int, int]:
-    """File line and 1-based column where a change starts in the repost."""
+    """File line and 1-based column where a change starts in the repost (a record's own
+    place, for an article of a record format: its text is not the file's)."""
+    if audit.article.record is not None:
+        return audit.article.line, 1
     if change.where == "headline":
         return audit.article.line, change.repost_span[0] + 1
     return paragraph_position(audit.article.body, change.repost_span[0])

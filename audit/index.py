@@ -29,7 +29,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -42,7 +42,9 @@ from .sketch import U32, Settings
 DEFAULT_PATH = defaults.INDEX_PATH
 MEMORY = ":memory:"
 # 2: a passages table (sentence fingerprints) finds an excerpt's original.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+# Schema 2 lacked articles.meta; it is upgraded in place when the file may be written.
+_UPGRADABLE = 2
 APPLICATION_ID = 0x41554458  # "AUDX"
 # Seconds a writer waits for another writer before giving up.
 TIMEOUT = 60.0
@@ -72,7 +74,7 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS articles (
     id INTEGER PRIMARY KEY, file INTEGER NOT NULL REFERENCES files(id), article TEXT NOT NULL,
     line INTEGER NOT NULL, outlet TEXT, headline TEXT NOT NULL, original_headline TEXT,
-    original_line INTEGER, body TEXT NOT NULL, chrome TEXT NOT NULL);
+    original_line INTEGER, body TEXT NOT NULL, chrome TEXT NOT NULL, meta TEXT);
 CREATE TABLE IF NOT EXISTS passages (hash INTEGER NOT NULL, article INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS passages_by_hash ON passages (hash);
 CREATE TABLE IF NOT EXISTS segments (
@@ -217,7 +219,7 @@ class Index:
                 file_id = _insert_file(db, doc, len(articles))
                 rows = [(next(new_ids), a) for a in articles]
                 db.executemany(
-                    "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     [_article_row(row_id, file_id, a) for row_id, a in rows],
                 )
                 db.executemany(
@@ -266,7 +268,7 @@ class Index:
         marks = ",".join("?" * len(ids))
         rows = self._db.execute(
             "SELECT a.id, a.article, f.path, a.line, a.outlet, a.headline, a.original_headline,"
-            " a.original_line, a.body, a.chrome, f.sha256 FROM articles a JOIN files f"
+            " a.original_line, a.body, a.chrome, a.meta, f.sha256 FROM articles a JOIN files f"
             f" ON f.id = a.file WHERE a.id IN ({marks})",
             list(ids),
         )
@@ -432,6 +434,8 @@ def _prepare(db: sqlite3.Connection, path: str, settings: Settings) -> None:
             f"{path}: an SQLite database of another application, not an audit index; "
             "left untouched, choose another path with --index"
         )
+    if app == APPLICATION_ID and version == _UPGRADABLE and _upgraded(db):
+        version = SCHEMA_VERSION
     if app == APPLICATION_ID and version != SCHEMA_VERSION:
         raise IndexFileError(
             f"{path}: index schema {version}, this audit reads schema {SCHEMA_VERSION}; "
@@ -447,6 +451,21 @@ def _prepare(db: sqlite3.Connection, path: str, settings: Settings) -> None:
             db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(expected.items()))
         db.execute("COMMIT")
     _check_settings(path, dict(db.execute("SELECT key, value FROM meta")), expected)
+
+
+def _upgraded(db: sqlite3.Connection) -> bool:
+    """Add schema 3's column to a schema 2 index; False when the file may not be written."""
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        if _pragma(db, "user_version") == _UPGRADABLE:
+            db.execute("ALTER TABLE articles ADD COLUMN meta TEXT")
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.execute("COMMIT")
+    except sqlite3.OperationalError:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        return False
+    return True
 
 
 def _check_settings(path: str, stored: dict[str, str], expected: dict[str, str]) -> None:
@@ -536,12 +555,32 @@ def _article_row(row_id: int, file_id: int, article: Article) -> tuple[object, .
         article.original_line,
         json.dumps([[p.line, p.text] for p in article.body], ensure_ascii=False),
         json.dumps([[c.line, c.kind, c.text] for c in article.chrome], ensure_ascii=False),
+        _meta(article),
     )
+
+
+# The Article fields a record format gives, kept together in articles.meta.
+_META_FIELDS = ("url", "published", "captured", "site", "record")
+
+
+def _meta(article: Article) -> str | None:
+    """An article's record metadata as JSON, or None when it has none (plain text)."""
+    given = {name: getattr(article, name) for name in _META_FIELDS}
+    given = {name: value for name, value in given.items() if value is not None}
+    return json.dumps(given, ensure_ascii=False, sort_keys=True) if given else None
+
+
+def _from_meta(text: object) -> dict[str, Any]:
+    """The Article fields stored in articles.meta (none for an article without)."""
+    if text is None:
+        return {}
+    stored = json.loads(str(text))
+    return {name: stored[name] for name in _META_FIELDS if name in stored}
 
 
 def _indexed(row: tuple[object, ...]) -> Indexed:
     """An indexed article from its row."""
-    rid, aid, path, line, outlet, headline, original, original_line, body, chrome, sha = row
+    rid, aid, path, line, outlet, headline, original, original_line, body, chrome, meta, sha = row
     paragraphs = tuple(Paragraph(text, n) for n, text in json.loads(str(body)))
     chromes = tuple(Chrome(text, n, kind) for n, kind, text in json.loads(str(chrome)))
     article = Article(
@@ -554,6 +593,7 @@ def _indexed(row: tuple[object, ...]) -> Indexed:
         body=paragraphs,
         chrome=chromes,
         outlet=None if outlet is None else str(outlet),
+        **_from_meta(meta),
     )
     return Indexed(int(str(rid)), article, str(sha))
 

@@ -9,10 +9,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from . import formats
 from .records import Document, Skipped
 
 STDIN = "-"
-SUFFIXES = (".txt",)
+SUFFIXES = formats.SUFFIXES
 MAX_BYTES = 64 * 1024 * 1024
 # Share of control characters above which a decodable file is still binary.
 _CONTROL_SHARE = 0.01
@@ -20,18 +21,32 @@ _ALLOWED_CONTROLS = frozenset("\n\r\t\f\v")
 
 
 def expand(paths: Iterable[str]) -> Iterator[str]:
-    """Yield the files named by paths: files as given, folders recursively (sorted), '-'."""
+    """Yield the files named by paths: files as given, in folders (recursively, sorted)
+    those of a supported format, '-'."""
     for given in paths:
         if given != STDIN and os.path.isdir(given):
-            found = [
-                os.path.join(root, name)
-                for root, _dirs, names in os.walk(given)
-                for name in names
-                if name.lower().endswith(SUFFIXES)
-            ]
-            yield from sorted(found)
+            yield from (path for path in _walk(given) if path.lower().endswith(SUFFIXES))
         else:
             yield given
+
+
+def passed_over(paths: Iterable[str]) -> Iterator[Skipped]:
+    """The files a folder scan of paths leaves out, each with why (hidden files aside)."""
+    for given in paths:
+        if given != STDIN and os.path.isdir(given):
+            for path in _walk(given):
+                if not path.lower().endswith(SUFFIXES):
+                    kind = os.path.splitext(path)[1] or "no extension"
+                    yield Skipped(path, f"not a supported format ({kind})", fatal=False)
+
+
+def _walk(folder: str) -> list[str]:
+    """The files under a folder, sorted, leaving out hidden files and folders."""
+    found: list[str] = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(os.path.join(root, name) for name in names if not name.startswith("."))
+    return sorted(found)
 
 
 def read(path: str, stdin: BinaryIO | None = None) -> Document | Skipped:
@@ -42,13 +57,32 @@ def read(path: str, stdin: BinaryIO | None = None) -> Document | Skipped:
         return Skipped(path, f"cannot read: {exc.strerror or exc}")
     if raw is None:
         return Skipped(path, f"too large: over {MAX_BYTES // (1024 * 1024)} MiB")
-    return decode(path, raw)
+    if not raw.strip():
+        return Skipped(path, "empty file")
+    kind = formats.sniff(path, raw)
+    if kind == "text":
+        return decode(path, raw)
+    try:
+        read = formats.read_records(kind, path, raw)
+    except formats.FormatError as exc:
+        return Skipped(path, f"{kind}: {exc}")
+    except Exception as exc:  # a parser's failure on hostile input skips the file, no more
+        return Skipped(path, f"{kind}: cannot be read ({type(exc).__name__}: {exc})")
+    warnings = tuple(f"{path}: {problem}, left out" for problem in read.problems)
+    digest = hashlib.sha256(raw).hexdigest()
+    return Document(path, "", digest, "auto", warnings, format=kind, records=read.records)
 
 
 def decode(path: str, raw: bytes) -> Document | Skipped:
-    """Decode bytes as UTF-8 (BOM optional), else cp1252 with a warning; reject binary."""
+    """Decode bytes as UTF-8 (BOM optional) or UTF-16 (with a BOM), else cp1252 with a
+    warning; reject binary."""
     if not raw.strip():
         return Skipped(path, "empty file")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _document(path, raw, raw.decode("utf-16"), "utf-16", ())
+        except UnicodeDecodeError as exc:
+            return Skipped(path, f"not text: invalid UTF-16 at byte {exc.start}")
     if b"\x00" in raw[:65536]:
         return Skipped(path, "binary file (contains NUL bytes)")
     warnings: tuple[str, ...] = ()
@@ -60,6 +94,13 @@ def decode(path: str, raw: bytes) -> Document | Skipped:
         except UnicodeDecodeError:
             return Skipped(path, f"not text: invalid UTF-8 at byte {exc.start} and not cp1252")
         warnings = (f"{path}: not valid UTF-8 (byte {exc.start}), decoded as cp1252",)
+    return _document(path, raw, text, encoding, warnings)
+
+
+def _document(
+    path: str, raw: bytes, text: str, encoding: str, warnings: tuple[str, ...]
+) -> Document | Skipped:
+    """A text document, unless its text is binary or blank."""
     if _control_share(text) > _CONTROL_SHARE:
         return Skipped(path, "binary file (control characters)")
     text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from . import figures, sketch
+from .formats import host
 from .index import Index, Indexed, Sketches, body_text, passage_hashes
 from .outlets import mentions
 from .records import Article, Match, Matching, Origin
@@ -117,7 +118,7 @@ class Matcher:
         directions = {id(s): _direction(q, s) for s in others}
         sources = [s for s in others if directions[id(s)] == "candidate"]
         copies = [s for s in others if directions[id(s)] != "candidate"]
-        original = sources[0] if sources else None
+        original = _earliest(sources)
         margin = _margin(original, sources)
         return Matching(
             original=original.match() if original else None,
@@ -239,15 +240,28 @@ def headline_scores(query: Article, candidates: Sequence[Article]) -> list[float
     return [float(value) / 100 for value in best]
 
 
+def _earliest(sources: list[Scored]) -> Scored | None:
+    """The original among candidate sources: the best, the earliest published of those
+    that score as well (the same text captured in an archive and copied into a feed)."""
+    if not sources:
+        return None
+    best = [s for s in sources if s.score >= sources[0].score]
+    return min(best, key=lambda s: (s.found.article.published or "~", sources.index(s)))
+
+
 def _same_article(query: Article, candidate: Scored, words: U32) -> bool:
-    """True when the candidate is this article seen again: same headlines, same words.
+    """True when the candidate is this article seen again: same headlines, same words,
+    and not at another site's address.
 
     Case, quote and dash styles, spacing and punctuation do not count; any changed word
-    does, so a copy with one phrase altered is a copy, not the same article.
+    does, so a copy with one phrase altered is a copy, not the same article. The same
+    text on another site is a copy by another outlet.
     """
     other = candidate.found.article
+    hosts = {host(a.url) for a in (query, other)}
     return (
-        fold(query.headline) == fold(other.headline)
+        len(hosts - {None}) < 2
+        and fold(query.headline) == fold(other.headline)
         and fold(query.original_headline or "") == fold(other.original_headline or "")
         and np.array_equal(words, candidate.words)
     )
@@ -257,7 +271,7 @@ def _direction(query: Article, candidate: Scored) -> Direction:
     """Which of two articles with the same text is the source: 'candidate', 'query' or unknown.
 
     In order: an outlet's own article is the source of a repost record quoting it; an
-    earlier publication month is the source; an article that names the other's outlet
+    earlier publication date (or month) is the source; an article that names the other's outlet
     in its body ("told The Arab Weekly") took it from that outlet; a reference the
     user supplied is the source of an input.
     """
@@ -275,7 +289,11 @@ def _direction(query: Article, candidate: Scored) -> Direction:
 
 
 def _earlier(query: Article, other: Article) -> Direction:
-    """'candidate' or 'query' when both have a publication month and they differ."""
+    """'candidate' or 'query' when both have publication dates that differ: the dates
+    their records give (an HTML page's, a feed's, a JSON line's), else the months their
+    texts state."""
+    if query.published and other.published and query.published != other.published:
+        return "candidate" if other.published < query.published else "query"
     a, b = figures.published(query), figures.published(other)
     if None in (a.year, a.month, b.year, b.month) or (a.year, a.month) == (b.year, b.month):
         return None

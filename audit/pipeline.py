@@ -60,7 +60,8 @@ def audit_paths(
     """Audit every file named by paths (files, folders, '-' for stdin); naming says which
     source published each file (by default, each file is its own)."""
     originals = originals or Originals()
-    skipped: list[Skipped] = []
+    paths = list(paths)
+    skipped: list[Skipped] = list(ingest.passed_over(paths))
     batch = _read(ingest.expand(paths), stdin, progress, skipped, set())
     if originals.skip_checked is not None and originals.index is not None:
         passed = originals.index.checked_before(
@@ -263,7 +264,9 @@ def _matcher(inputs: Batch, references: Batch, index: Index | None) -> Matcher:
 def _input_file(doc: Document, articles: int, naming: sources.Naming) -> InputFile:
     """The record of a read input, with the source that published it."""
     source, named_by = naming.name(doc.path)
-    return InputFile(doc.path, doc.sha256, doc.encoding, articles, doc.warnings, source, named_by)
+    return InputFile(
+        doc.path, doc.sha256, doc.encoding, articles, doc.warnings, source, named_by, doc.format
+    )
 
 
 def _unique(article: Article, seen: set[str]) -> Article:

@@ -61,22 +61,39 @@ _SEVERITY_ORDER = (Severity.NONE, Severity.LOW, Severity.MEDIUM, Severity.HIGH)
 
 
 @dataclass(frozen=True, slots=True)
+class Record:
+    """One article of a record file (a page, an archive record, a feed entry, a JSON line
+    or CSV row): its text (headline, blank line, paragraphs) and metadata."""
+
+    text: str
+    position: int  # its line in a JSON Lines or CSV file, its number in an archive or feed
+    url: str | None = None
+    published: str | None = None  # ISO date, as the article or its record states it
+    captured: str | None = None  # ISO date an archive captured it
+    site: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
-    """One decoded input file."""
+    """One decoded input file: its text, or the records of a record format."""
 
     path: str
     text: str
     sha256: str
     encoding: str
     warnings: tuple[str, ...] = ()
+    format: str = "text"
+    records: tuple[Record, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
-    """An input that could not be read, and why."""
+    """An input that could not be read, and why; not fatal when a folder scan passed it
+    over as a format the tool does not read (a check does not fail for it)."""
 
     path: str
     reason: str
+    fatal: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +132,12 @@ class Article:
     outlet: str | None = None
     # Why a header line was taken for the quoted original headline (see ``pairing``).
     quote_evidence: tuple[str, ...] = ()
+    # Where a record format says the article comes from (None for plain text).
+    url: str | None = None
+    published: str | None = None
+    captured: str | None = None
+    site: str | None = None
+    record: int | None = None  # the record's position (see Record.position)
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,6 +376,7 @@ class InputFile:
     warnings: tuple[str, ...] = ()
     source: str = ""
     named_by: NamedBy = "file"
+    format: str = "text"
 
 
 @dataclass(frozen=True, slots=True)

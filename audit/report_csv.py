@@ -31,7 +31,8 @@ def header() -> list[str]:
 
 ARTICLE_COLUMNS = (
     "id", "path", "line", "outlet", "verdict", "basis", "confidence", "severity",
-    "headline", "original_headline", "kinds", "unsupported", "original",
+    "headline", "original_headline", "kinds", "unsupported", "original", "url", "published",
+    "site",
 )  # fmt: skip
 
 
@@ -64,7 +65,8 @@ def _article_row(audit: ArticleAudit) -> list[str]:
         audit.confidence, audit.severity.value, a.headline, a.original_headline or "",
         "; ".join(article_kinds(audit)),
         "; ".join(dict.fromkeys(t for c in audit.changes for t in c.unsupported)),
-        f"{original.path}:{original.line}" if original else "",
+        f"{original.path}:{original.line}" if original else "", a.url or "", a.published or "",
+        a.site or "",
     ]  # fmt: skip
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 
@@ -92,6 +93,12 @@ class ArticlePage:
     sources: tuple[SourceLink, ...] = ()
     verdict: str = "not compared"
     compared_with: str = ""
+    # Where a record format says the article comes from ("" when it does not).
+    url: str = ""
+    link: str = ""  # the url, when it is an http(s) address a browser may follow
+    published: str = ""
+    captured: str = ""
+    site: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +202,20 @@ def article_page(
         sources=tuple(SourceLink(s.name, f"../{s.href}", s.kind) for s in sources or ()),
         verdict=audit.verdict,
         compared_with=compared_with(audit),
+        url=a.url or "",
+        link=followable(a.url),
+        published=a.published or "",
+        captured=a.captured or "",
+        site=a.site or "",
     )
+
+
+def followable(url: str | None) -> str:
+    """The url when it is an http or https address, else '' (a javascript: or data:
+    address from an untrusted page is shown as text, never linked)."""
+    if not url or any(ch.isspace() or ord(ch) < 32 for ch in url):
+        return ""
+    return url if urlsplit(url).scheme.lower() in ("http", "https") else ""
 
 
 def inline_diff(repost: str, changes: list[Change]) -> tuple[Segment, ...]:

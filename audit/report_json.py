@@ -38,7 +38,11 @@ from .records import (
 #      (why a header line was taken for the quoted original); change kind `recast`.
 #   6: summary counts articles by `verdict`; sources carry `headline_terms`, the terms
 #      in their headlines that the articles' own bodies never use.
-FORMAT_VERSION = 7
+#   7: top-level `findings`, the rule findings `audit check` gives.
+#   8: inputs carry `format` (text | html | warc | feed | jsonl | csv); articles carry
+#      `url`, `published`, `captured`, `site` and `record` (where a record format says
+#      the article comes from; null for plain text).
+FORMAT_VERSION = 8
 
 
 def to_json(result: AuditResult, wants_rule: Callable[[str], bool] | None = None) -> str:
@@ -62,6 +66,7 @@ def to_dict(result: AuditResult, wants_rule: Callable[[str], bool] | None = None
                 "warnings": list(i.warnings),
                 "source": i.source,
                 "named_by": i.named_by,
+                "format": i.format,
             }
             for i in result.inputs
         ],
@@ -142,6 +147,11 @@ def _article(audit: ArticleAudit, event: str | None) -> dict[str, Any]:
         "original_headline": a.original_headline,
         "original_line": a.original_line,
         "outlet": a.outlet,
+        "url": a.url,
+        "published": a.published,
+        "captured": a.captured,
+        "site": a.site,
+        "record": a.record,
         "severity": audit.severity.value,
         "verdict": audit.verdict,
         "basis": audit.basis,

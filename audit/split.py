@@ -15,13 +15,13 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
 from . import chrome, pairing
 from .outlets import ArticleParts, attribute
-from .records import Article, Chrome, Document, Paragraph
+from .records import Article, Chrome, Document, Paragraph, Record
 from .text import content_stems, fold
 
 # Two headlines are versions of each other when they share this many content stems...
@@ -80,6 +80,8 @@ class Line:
 
 def split(doc: Document) -> tuple[Article, ...]:
     """All articles of a document, in file order."""
+    if doc.records:
+        return tuple(a for record in doc.records for a in _of_record(doc, record))
     every = [Line(n, t.strip()) for n, t in enumerate(doc.text.split("\n"), 1) if t.strip()]
     sites = recurring_sites(every)
     meta, lines = front_matter(every)
@@ -454,6 +456,27 @@ def _article(
         chrome=furniture,
         outlet=attribute(parts),
         quote_evidence=evidence,
+    )
+
+
+def _of_record(doc: Document, record: Record) -> tuple[Article, ...]:
+    """The article of one record, placed at the record and carrying its metadata (a record
+    whose text reads as a dump of several gives each)."""
+    found = split(replace(doc, text=record.text, records=()))
+    stem = article_id(doc.path, record.position).rsplit("-L", 1)[0]
+    return tuple(
+        replace(
+            article,
+            id=f"{stem}-R{record.position}" + (f"-{n}" if n > 1 else ""),
+            line=record.position,
+            original_line=record.position if article.original_line is not None else None,
+            url=record.url,
+            published=record.published,
+            captured=record.captured,
+            site=record.site,
+            record=record.position,
+        )
+        for n, article in enumerate(found, start=1)
     )
 
 

@@ -70,14 +70,18 @@ def test_stdin_is_read_when_path_is_dash() -> None:
     assert isinstance(doc, Document) and doc.path == "-"
 
 
-def test_folders_expand_recursively_to_sorted_txt_files(tmp_path: Path) -> None:
+def test_folders_expand_recursively_to_sorted_supported_files(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
-    for name in ("b/2.txt", "1.txt", "b/notes.md", "0.TXT"):
+    (tmp_path / ".git").mkdir()
+    for name in ("b/2.txt", "1.txt", "b/notes.md", "0.TXT", "b/photo.jpg", ".git/x.txt", ".h.txt"):
         (tmp_path / name).write_text("x")
     given = str(tmp_path)
     assert list(ingest.expand([given, "-"])) == [
-        f"{given}/0.TXT", f"{given}/1.txt", f"{given}/b/2.txt", "-",
+        f"{given}/0.TXT", f"{given}/1.txt", f"{given}/b/2.txt", f"{given}/b/notes.md", "-",
     ]  # fmt: skip
+    assert list(ingest.passed_over([given])) == [
+        Skipped(f"{given}/b/photo.jpg", "not a supported format (.jpg)", fatal=False)
+    ]
 
 
 def test_sha256_is_of_the_raw_bytes(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from audit.findings import findings
 
 def test_layout(seed_result: AuditResult) -> None:
     data = json.loads(to_json(seed_result))
-    assert data["format_version"] == FORMAT_VERSION == 7
+    assert data["format_version"] == FORMAT_VERSION == 8
     assert [set(i) >= {"path", "sha256", "articles"} for i in data["inputs"]] == [True] * 5
     assert data["skipped"] == []
     article = data["articles"][0]

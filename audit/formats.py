@@ -1,0 +1,351 @@
+"""Formats: what kind of file an input is, and the articles (records) it holds.
+
+Recognised by content first, the file name's extension as a hint:
+
+* plain text (UTF-8, UTF-16 with a byte-order mark, cp1252): the text is the document;
+* HTML pages: main text and metadata (title, date, site, canonical address) by
+  ``trafilatura``;
+* WARC and ARC archives, gzipped or not: each HTML response record, with its target
+  address and capture date, by ``warcio``;
+* RSS and Atom feeds: each entry's title, link, date and content (or summary), by
+  ``feedparser``;
+* JSON Lines and CSV: one article per record, fields found by their common names.
+
+Each library is imported only when a file of its format is read, so that start-up stays
+light. A record that cannot be used is left out with its number and the reason; the rest
+of the file is read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from .records import Record
+
+Kind = Literal["text", "html", "warc", "feed", "jsonl", "csv"]
+
+# File name endings a folder scan takes (a file named on the command line is always read).
+SUFFIXES = (
+    ".txt", ".md", ".text", ".html", ".htm", ".xhtml", ".warc", ".warc.gz", ".arc",
+    ".arc.gz", ".rss", ".atom", ".xml", ".jsonl", ".ndjson", ".csv",
+)  # fmt: skip
+# Field names looked for in JSON Lines and CSV records, first found wins.
+FIELDS: Mapping[str, tuple[str, ...]] = {
+    "title": ("title", "headline", "name"),
+    "text": ("text", "body", "content", "article", "maintext"),
+    "url": ("url", "uri", "link", "address"),
+    "published": ("published", "date", "dct", "date_publish", "pubdate", "datetime"),
+    "site": ("source", "outlet", "site", "sitename", "publisher", "domain"),
+}
+_HTML_START = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
+)
+_FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """The records of a file, and a note for each record left out."""
+
+    records: tuple[Record, ...]
+    problems: tuple[str, ...] = ()
+
+
+class FormatError(ValueError):
+    """A file of a known format that holds nothing usable; the message says why."""
+
+
+def sniff(name: str, raw: bytes) -> Kind:
+    """The format of a file from its first bytes, its name's extension breaking ties."""
+    lower = name.lower()
+    head = raw[:4096]
+    if head.startswith(b"\x1f\x8b"):  # gzip: an archive, or something else compressed
+        return "warc" if _gunzip_head(raw).startswith((b"WARC/", b"filedesc://")) else "text"
+    if head.startswith((b"WARC/", b"filedesc://")):
+        return "warc"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "text"  # UTF-16 with a byte-order mark
+    body = head.removeprefix(b"\xef\xbb\xbf")
+    if _HTML_START.match(body) or (lower.endswith((".html", ".htm", ".xhtml")) and b"<" in body):
+        return "html"
+    start = body.lstrip()
+    if (start.startswith(b"<?xml") and _FEED_ROOT.search(body)) or _FEED_ROOT.match(start):
+        return "feed"
+    if lower.endswith((".jsonl", ".ndjson")) or (
+        body.lstrip().startswith(b"{") and _first_line_is_object(body)
+    ):
+        return "jsonl"
+    if lower.endswith(".csv"):
+        return "csv"
+    return "text"
+
+
+def read_records(kind: Kind, name: str, raw: bytes) -> Read:
+    """The records of a file of a record format (every kind but text)."""
+    readers: dict[str, Callable[[bytes], Read]] = {
+        "html": _html,
+        "warc": _warc,
+        "feed": _feed,
+        "jsonl": _jsonl,
+        "csv": _csv,
+    }
+    read = readers[kind](raw)
+    if not read.records:
+        why = "; ".join(read.problems[:3]) or "no article in it"
+        raise FormatError(f"no usable {kind} record ({why})")
+    return read
+
+
+def _gunzip_head(raw: bytes) -> bytes:
+    """The first decompressed bytes of a gzip stream ('' when it is not one)."""
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw[:65536], 4096)
+    except zlib.error:
+        return b""
+
+
+def _first_line_is_object(head: bytes) -> bool:
+    """True when the first line of head is a whole JSON object."""
+    line = head.lstrip().split(b"\n", 1)[0]
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
+
+
+def _html(raw: bytes) -> Read:
+    """One saved page: its main text and metadata."""
+    record = _page(raw, position=1)
+    return Read((record,) if record else (), () if record else ("the page has no main text",))
+
+
+def _page(raw: bytes | str, position: int, url: str | None = None) -> Record | None:
+    """The article of an HTML page, or None when it has no main text."""
+    import trafilatura  # loaded on first use: lxml and its models take a moment
+
+    found: dict[str, Any] | None = trafilatura.bare_extraction(
+        raw, url=url, with_metadata=True, include_comments=False, include_tables=False, as_dict=True
+    )  # type: ignore[assignment]
+    text = (found or {}).get("text") or ""
+    if found is None or not text.strip():
+        return None
+    title = _clean(found.get("title") or "")
+    paragraphs = [p for p in (_clean(p) for p in text.split("\n")) if p]
+    if paragraphs and title and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]
+    if not paragraphs:
+        return None
+    address = found.get("url") or url
+    return Record(
+        text=_article_text(title or paragraphs[0], paragraphs),
+        position=position,
+        url=address,
+        published=_iso_date(found.get("date")),
+        site=found.get("sitename") or found.get("hostname") or host(address),
+    )
+
+
+def _warc(raw: bytes) -> Read:
+    """Every HTML response record of a WARC or ARC archive."""
+    from warcio.archiveiterator import ArchiveIterator  # loaded on first use
+
+    records: list[Record] = []
+    problems: list[str] = []
+    number = 0
+    try:
+        for entry in ArchiveIterator(io.BytesIO(raw), arc2warc=True):
+            if entry.rec_type != "response":
+                continue
+            number += 1
+            headers = entry.http_headers
+            content_type = (headers.get_header("Content-Type") if headers else None) or ""
+            if "html" not in content_type.lower():
+                why = content_type or "no content type"
+                problems.append(f"record {number}: not an HTML response ({why})")
+                continue
+            uri = entry.rec_headers.get_header("WARC-Target-URI")
+            page = _page(entry.content_stream().read(), number, uri)
+            if page is None:
+                problems.append(f"record {number}: the page has no main text")
+                continue
+            captured = _iso_date(entry.rec_headers.get_header("WARC-Date"))
+            records.append(replace(page, captured=captured))
+    except (OSError, EOFError, ValueError, zlib.error) as exc:  # a truncated or corrupt archive
+        problems.append(f"record {number + 1}: the archive ends or breaks here ({exc})")
+    return Read(tuple(records), tuple(problems))
+
+
+def _feed(raw: bytes) -> Read:
+    """Every entry of an RSS or Atom feed."""
+    import feedparser  # loaded on first use
+
+    parsed = feedparser.parse(raw)
+    if parsed.bozo and not parsed.entries:
+        raise FormatError(f"not a feed: {parsed.get('bozo_exception', 'unreadable XML')}")
+    site = _clean(parsed.feed.get("title", "")) or None
+    records: list[Record] = []
+    problems: list[str] = []
+    for number, entry in enumerate(parsed.entries, start=1):
+        content = entry.get("content") or []
+        html = content[0].get("value", "") if content else entry.get("summary", "")
+        paragraphs = _paragraphs_of_html(html)
+        title = _clean(entry.get("title", ""))
+        if not title or not paragraphs:
+            problems.append(f"entry {number}: no title or no text")
+            continue
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        records.append(
+            Record(
+                text=_article_text(title, paragraphs),
+                position=number,
+                url=entry.get("link"),
+                published=date(*stamp[:3]).isoformat() if stamp else None,
+                site=site or host(entry.get("link")),
+            )
+        )
+    return Read(tuple(records), tuple(problems))
+
+
+def _paragraphs_of_html(html: str) -> list[str]:
+    """The paragraphs of a fragment of HTML (a feed entry's content), markup removed."""
+    if "<" not in html:
+        return [p for p in (_clean(p) for p in html.split("\n")) if p]
+    from lxml import html as lxml_html  # trafilatura's own parser
+
+    try:
+        root = lxml_html.fragment_fromstring(html, create_parent="div")
+    except (ValueError, SyntaxError):
+        return []
+    for bad in root.xpath("//script|//style"):
+        bad.drop_tree()
+    blocks = root.xpath("//p|//li|//h2|//h3|//blockquote")
+    texts = [b.text_content() for b in blocks] or [root.text_content()]
+    return [p for p in (_clean(t) for t in texts) if p]
+
+
+def _jsonl(raw: bytes) -> Read:
+    """One article per line of a JSON Lines file."""
+    records: list[Record] = []
+    problems: list[str] = []
+    for number, line in enumerate(_decode(raw).split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(f"line {number}: not JSON ({exc.msg})")
+            continue
+        if not isinstance(value, dict):
+            problems.append(f"line {number}: not a JSON object")
+            continue
+        _keep(_fields(value, number), records, problems, f"line {number}")
+    return Read(tuple(records), tuple(problems))
+
+
+def _csv(raw: bytes) -> Read:
+    """One article per row of a CSV file with a header row."""
+    records: list[Record] = []
+    problems: list[str] = []
+    reader = csv.DictReader(io.StringIO(_decode(raw), newline=""))
+    try:
+        header = reader.fieldnames or []
+        names = {n.strip().lower() for n in header if n}
+        for need in ("title", "text"):
+            if not names & set(FIELDS[need]):
+                raise FormatError(f"no {need} column (looked for {', '.join(FIELDS[need])})")
+        row_line = reader.line_num + 1
+        for row in reader:
+            if None in row:
+                problems.append(f"line {row_line}: more cells than columns")
+            elif any(value is None for value in row.values()):
+                problems.append(f"line {row_line}: fewer cells than columns")
+            else:
+                _keep(_fields(row, row_line), records, problems, f"line {row_line}")
+            row_line = reader.line_num + 1
+    except csv.Error as exc:
+        problems.append(f"line {reader.line_num}: {exc}")
+    return Read(tuple(records), tuple(problems))
+
+
+def _fields(value: Mapping[str, Any], position: int) -> Record | str:
+    """A record from a JSON object or CSV row by its fields' common names, or why not."""
+    found = {key.strip().lower(): item for key, item in value.items() if isinstance(key, str)}
+
+    def field(name: str) -> str:
+        for key in FIELDS[name]:
+            item = found.get(key)
+            if isinstance(item, (str, int, float)) and str(item).strip():
+                return str(item).strip()
+        return ""
+
+    title, text = _clean(field("title")), field("text")
+    if not title or not text:
+        return "no title or no text"
+    paragraphs = [p for p in (_clean(p) for p in text.replace("\r", "\n").split("\n")) if p]
+    url = field("url") or None
+    return Record(
+        text=_article_text(title, paragraphs),
+        position=position,
+        url=url,
+        published=_iso_date(field("published")),
+        site=field("site") or host(url),
+    )
+
+
+def _keep(found: Record | str, records: list[Record], problems: list[str], where: str) -> None:
+    """File a record, or the reason it is left out."""
+    if isinstance(found, str):
+        problems.append(f"{where}: {found}")
+    else:
+        records.append(found)
+
+
+def _article_text(title: str, paragraphs: list[str]) -> str:
+    """An article as the text splitter reads one: headline, blank line, paragraphs."""
+    return "\n\n".join([title, *paragraphs]) + "\n"
+
+
+def _decode(raw: bytes) -> str:
+    """Text of a record file: UTF-8 (BOM optional), else cp1252."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def _clean(text: str) -> str:
+    """Text on one line, spaces collapsed."""
+    return " ".join(text.split())
+
+
+def _iso_date(value: str | None) -> str | None:
+    """An ISO date (YYYY-MM-DD) from a date as records write them, or None."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def host(url: str | None) -> str | None:
+    """The host of an address, without 'www.'."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
