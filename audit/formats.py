@@ -133,21 +133,21 @@ def _page(raw: bytes | str, position: int, url: str | None = None) -> Record | N
     """The article of an HTML page, or None when it has no main text."""
     import trafilatura  # loaded on first use: lxml and its models take a moment
 
-    found: dict[str, Any] | None = trafilatura.bare_extraction(
-        raw, url=url, with_metadata=True, include_comments=False, include_tables=False, as_dict=True
-    )  # type: ignore[assignment]
-    text = (found or {}).get("text") or ""
-    if found is None or not text.strip():
-        return None
+    extracted = trafilatura.bare_extraction(
+        raw, url=url, with_metadata=True, include_comments=False, include_tables=False
+    )
+    found: dict[str, Any] = extracted.as_dict() if extracted is not None else {}
+    paragraphs = [p for p in (_clean(p) for p in (found.get("text") or "").split("\n")) if p]
     title = _clean(found.get("title") or "")
-    paragraphs = [p for p in (_clean(p) for p in text.split("\n")) if p]
-    if paragraphs and title and paragraphs[0] == title:
+    if not title and paragraphs:  # no title: the first line of the text heads it
+        title, paragraphs = paragraphs[0], paragraphs[1:]
+    elif paragraphs and paragraphs[0] == title:  # the title repeated as the first line
         paragraphs = paragraphs[1:]
-    if not paragraphs:
+    if not title or not paragraphs:
         return None
     address = found.get("url") or url
     return Record(
-        text=_article_text(title or paragraphs[0], paragraphs),
+        text=_article_text(title, paragraphs),
         position=position,
         url=address,
         published=_iso_date(found.get("date")),
@@ -168,7 +168,10 @@ def _warc(raw: bytes) -> Read:
                 continue
             number += 1
             headers = entry.http_headers
-            content_type = (headers.get_header("Content-Type") if headers else None) or ""
+            if headers is None:
+                problems.append(f"record {number}: its HTTP headers are missing or cut short")
+                continue
+            content_type = headers.get_header("Content-Type") or ""
             if "html" not in content_type.lower():
                 why = content_type or "no content type"
                 problems.append(f"record {number}: not an HTML response ({why})")
@@ -180,8 +183,9 @@ def _warc(raw: bytes) -> Read:
                 continue
             captured = _iso_date(entry.rec_headers.get_header("WARC-Date"))
             records.append(replace(page, captured=captured))
-    except (OSError, EOFError, ValueError, zlib.error) as exc:  # a truncated or corrupt archive
-        problems.append(f"record {number + 1}: the archive ends or breaks here ({exc})")
+    except Exception as exc:  # warcio raises many kinds on a truncated or corrupt archive
+        why = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        problems.append(f"record {number + 1}: the archive ends or breaks here ({why})")
     return Read(tuple(records), tuple(problems))
 
 
@@ -289,8 +293,10 @@ def _fields(value: Mapping[str, Any], position: int) -> Record | str:
         return ""
 
     title, text = _clean(field("title")), field("text")
-    if not title or not text:
-        return "no title or no text"
+    if not title and not text:
+        return "no title and no text"
+    if not title:
+        return "no title"
     paragraphs = [p for p in (_clean(p) for p in text.replace("\r", "\n").split("\n")) if p]
     url = field("url") or None
     return Record(
@@ -344,8 +350,15 @@ def _iso_date(value: str | None) -> str | None:
 
 
 def host(url: str | None) -> str | None:
-    """The host of an address, without 'www.'."""
+    """The host of an address, without 'www.'; of an archived copy's address
+    (web.archive.org/web/<time>/<address>), the host of the address archived."""
     if not url:
         return None
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.") or None
+    archived = _WAYBACK.match(url)
+    if archived:
+        url = archived.group(1)
+    name = urlsplit(url).hostname or ""
+    return name.removeprefix("www.") or None
+
+
+_WAYBACK = re.compile(r"https?://(?:web\.)?archive\.org/web/\d+[a-z_]*/(https?://.+)", re.I)

@@ -80,9 +80,15 @@ def to_dict(result: AuditResult, wants_rule: Callable[[str], bool] | None = None
     }
 
 
+def is_repost(audit: ArticleAudit) -> bool:
+    """True for an article that quotes an original headline or was matched to one."""
+    matched = audit.matching is not None and audit.matching.original is not None
+    return audit.article.original_headline is not None or matched
+
+
 def summary(result: AuditResult) -> dict[str, Any]:
     """Counts a reader wants first: files, articles, reposts, severities."""
-    reposts = [a for a in result.articles if a.article.original_headline is not None]
+    reposts = [a for a in result.articles if is_repost(a)]
     by_severity = {s.value: 0 for s in reversed(Severity)}
     for audit in result.articles:
         by_severity[audit.severity.value] += 1
@@ -91,8 +97,10 @@ def summary(result: AuditResult) -> dict[str, Any]:
         "skipped": len(result.skipped),
         "articles": len(result.articles),
         "reposts": len(reposts),
-        "with_unsupported_terms": sum(1 for a in reposts if has_kind(a, Kind.UNSUPPORTED_TERM)),
-        "with_changes": sum(1 for a in reposts if a.changes),
+        "with_unsupported_terms": sum(
+            1 for a in result.articles if has_kind(a, Kind.UNSUPPORTED_TERM)
+        ),
+        "with_changes": sum(1 for a in result.articles if a.changes),
         "severity": by_severity,
         "verdict": {v: sum(1 for a in result.articles if a.verdict == v) for v in VERDICTS},
         "with_original": sum(1 for a in result.articles if a.matching and a.matching.original),
