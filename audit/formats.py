@@ -136,7 +136,9 @@ def _page(raw: bytes | str, position: int, url: str | None = None) -> Record | N
     extracted = trafilatura.bare_extraction(
         raw, url=url, with_metadata=True, include_comments=False, include_tables=False
     )
-    found: dict[str, Any] = extracted.as_dict() if extracted is not None else {}
+    if extracted is None:
+        return None
+    found: dict[str, Any] = extracted if isinstance(extracted, dict) else extracted.as_dict()
     paragraphs = [p for p in (_clean(p) for p in (found.get("text") or "").split("\n")) if p]
     title = _clean(found.get("title") or "")
     if not title and paragraphs:  # no title: the first line of the text heads it
