@@ -13,3 +13,9 @@ DEFAULT_FAIL_ON = "medium"
 STDOUT = "-"
 FORMATS = ("json", "html", "csv", "all")
 CI_FORMATS = ("text", "json", "sarif", "github", "junit", "markdown")
+
+# File name endings a folder scan takes, one per format ``formats`` reads.
+SUFFIXES = (
+    ".txt", ".md", ".text", ".html", ".htm", ".xhtml", ".warc", ".warc.gz", ".arc",
+    ".arc.gz", ".rss", ".atom", ".xml", ".jsonl", ".ndjson", ".csv",
+)  # fmt: skip

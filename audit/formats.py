@@ -18,7 +18,6 @@ of the file is read.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -26,19 +25,16 @@ import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+from . import defaults
 from .records import Record
 
 Kind = Literal["text", "html", "warc", "feed", "jsonl", "csv"]
 
 # File name endings a folder scan takes (a file named on the command line is always read).
-SUFFIXES = (
-    ".txt", ".md", ".text", ".html", ".htm", ".xhtml", ".warc", ".warc.gz", ".arc",
-    ".arc.gz", ".rss", ".atom", ".xml", ".jsonl", ".ndjson", ".csv",
-)  # fmt: skip
+SUFFIXES = defaults.SUFFIXES
 # Field names looked for in JSON Lines and CSV records, first found wins.
 FIELDS: Mapping[str, tuple[str, ...]] = {
     "title": ("title", "headline", "name"),
@@ -260,6 +256,8 @@ def _jsonl(raw: bytes) -> Read:
 
 def _csv(raw: bytes) -> Read:
     """One article per row of a CSV file with a header row."""
+    import csv  # loaded on first use, as every reader of a format is
+
     records: list[Record] = []
     problems: list[str] = []
     reader = csv.DictReader(io.StringIO(_decode(raw), newline=""))
@@ -345,6 +343,8 @@ def _iso_date(value: str | None) -> str | None:
         return datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
     except ValueError:
         pass
+    from email.utils import parsedate_to_datetime  # RFC 822 dates (feeds): loaded on use
+
     try:
         return parsedate_to_datetime(value).date().isoformat()
     except (TypeError, ValueError, IndexError):

@@ -9,11 +9,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from . import formats
+from . import defaults
 from .records import Document, Skipped
 
 STDIN = "-"
-SUFFIXES = formats.SUFFIXES
+SUFFIXES = defaults.SUFFIXES
 MAX_BYTES = 64 * 1024 * 1024
 # Share of control characters above which a decodable file is still binary.
 _CONTROL_SHARE = 0.01
@@ -59,6 +59,8 @@ def read(path: str, stdin: BinaryIO | None = None) -> Document | Skipped:
         return Skipped(path, f"too large: over {MAX_BYTES // (1024 * 1024)} MiB")
     if not raw.strip():
         return Skipped(path, "empty file")
+    from . import formats  # not needed to start: only once a file is read
+
     kind = formats.sniff(path, raw)
     if kind == "text":
         return decode(path, raw)
