@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import BinaryIO
 
-from . import classify, diff, events, figures, ingest, ownbody, sources, split
+from . import classify, diff, events, figures, formats, ingest, ownbody, sources, split
 from .align import Aligned, align_bodies, paragraph_line
 from .index import MEMORY, AddResult, Index
 from .match import Matcher, Query
@@ -263,7 +263,9 @@ def _matcher(inputs: Batch, references: Batch, index: Index | None) -> Matcher:
 
 def _input_file(doc: Document, articles: int, naming: sources.Naming) -> InputFile:
     """The record of a read input, with the source that published it."""
-    source, named_by = naming.name(doc.path)
+    sites = {(r.site, formats.host(r.url)) for r in doc.records}
+    site, host = sites.pop() if len(sites) == 1 else (None, None)  # one site for the file
+    source, named_by = naming.name(doc.path, site, host)
     return InputFile(
         doc.path, doc.sha256, doc.encoding, articles, doc.warnings, source, named_by, doc.format
     )

@@ -25,7 +25,7 @@ FigureWhere = Literal["headline", "original_headline", "body"]
 Origin = Literal["input", "reference", "index"]
 # How a source got its name: --source, a [tool.audit.sources] glob, the file's own name,
 # or the outlet attribution of the articles it wrote.
-NamedBy = Literal["option", "config", "file", "outlet"]
+NamedBy = Literal["option", "config", "site", "file", "outlet"]
 SourceKind = Literal["reposter", "outlet"]
 Position = Literal["above", "inside", "below", "only"]
 

@@ -25,7 +25,8 @@ ALL_ARTICLES = "articles"
 CRITERIA_TABLE = "criteria"
 NAMED_BY: dict[NamedBy, str] = {
     "option": "named with --source",
-    "config": "named by a [tool.audit.sources] glob",
+    "config": "named by a [tool.audit.sources] glob (of the path or the address's host)",
+    "site": "the site the file's page, archive or records name",
     "file": "no source named: the input file is its own source",
     "outlet": "the outlet its articles are attributed to",
 }

@@ -73,13 +73,18 @@ class Naming:
     globs: tuple[tuple[str, str], ...] = ()
     root: str | None = None
 
-    def name(self, path: str) -> tuple[str, NamedBy]:
-        """The source of a file and how it was named."""
+    def name(
+        self, path: str, site: str | None = None, host: str | None = None
+    ) -> tuple[str, NamedBy]:
+        """The source of a file and how it was named: the name given, a glob matching its
+        path or the host of its address, the site its records name, else the file name."""
         if self.given:
             return self.given, "option"
         for glob, name in self.globs:
-            if matches(path, glob, self.root):
+            if matches(path, glob, self.root) or (host and fnmatch.fnmatch(host, glob)):
                 return name, "config"
+        if site:
+            return site, "site"
         return PurePath(path).name if path != "-" else "<stdin>", "file"
 
 

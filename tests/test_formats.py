@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from audit import audit_paths, ingest
+from audit import Naming, audit_paths, ingest
 from audit.cli import ExitCode, main
 from audit.records import Document, Skipped
 
@@ -169,6 +169,20 @@ def test_a_mixed_folder_in_one_run(mixed: Path) -> None:
         (1, "Local Times", "2023-03-01"),
         (2, "Arts Weekly", "2023-05-12"),
     ]
+
+
+def test_sources_are_named_by_their_site_or_a_glob_on_the_host(mixed: Path) -> None:
+    def names(naming: Naming | None = None) -> dict[str, tuple[str, str]]:
+        result = audit_paths([str(mixed)], naming=naming)
+        return {Path(i.path).name: (i.source, i.named_by) for i in result.inputs}
+
+    found = names()
+    assert found["repost.html"] == ("Fringe Net", "site")
+    assert found["copies.rss"] == ("Copies Daily", "site")
+    assert found["other.jsonl"] == ("other.jsonl", "file")  # two sites in one file
+    configured = names(Naming(globs=(("*.example.net", "Fringe network"),)))
+    assert configured["repost.html"] == ("Fringe network", "config")
+    assert configured["copies.rss"] == ("Copies Daily", "site")
 
 
 def test_the_report_shows_where_and_when(mixed: Path, tmp_path: Path) -> None:
