@@ -15,7 +15,7 @@ from typing import Any
 
 from .align import paragraph_position
 from .records import ArticleAudit, AuditResult, Change, Event, Kind, Severity
-from .rules import KIND_RULES, OWN_BODY_RULE, Rule, rule
+from .rules import KIND_RULES, OWN_BODY_RULE, VERSION_RULE, Rule, rule
 from .text import fold
 
 
@@ -92,9 +92,11 @@ def _article_findings(audit: ArticleAudit) -> Iterator[Finding]:
     """The findings of one article's changes, and of a repost with no original found."""
     a = audit.article
     identity = a.original_headline or a.headline
-    for change in audit.changes:
+    ruled = [(c, _rules(audit, c)) for c in audit.changes]
+    ruled += [(c, [(VERSION_RULE, "")]) for c in audit.version_changes]
+    for change, rules in ruled:
         line, column = _position(audit, change)
-        for r, note in dict.fromkeys(_rules(audit, change)):
+        for r, note in dict.fromkeys(rules):
             yield Finding(
                 rule=r.id,
                 severity=r.severity,
@@ -147,8 +149,13 @@ def _position(audit: ArticleAudit, change: Change) -> tuple[int, int]:
 
 
 def _message(r: Rule, change: Change) -> str:
-    """One line saying what changed."""
+    """One line saying what changed (what differs, between versions of unknown order)."""
     before = f"'{change.original}'" if change.original else "nothing"
     after = f"'{change.repost}'" if change.repost else "nothing"
+    if r is VERSION_RULE:
+        return (
+            f"{r.name} in {change.where}: {after} here, {before} in the other version "
+            "(which came first is unknown)"
+        )
     terms = f" (unsupported: {', '.join(change.unsupported)})" if change.unsupported else ""
     return f"{r.name} in {change.where}: {before} became {after}{terms}"

@@ -120,6 +120,8 @@ class Matcher:
         copies = [s for s in others if directions[id(s)] != "candidate"]
         original = _earliest(sources)
         margin = _margin(original, sources)
+        unordered = [s for s in copies if directions[id(s)] is None]
+        version = unordered[0] if unordered and original is None else None
         return Matching(
             original=original.match() if original else None,
             confidence=_confidence(original.score, margin) if original else None,
@@ -127,6 +129,7 @@ class Matcher:
             reason=None if original else _no_original(duplicates, copies, directions),
             duplicates=tuple(s.match() for s in duplicates),
             copies=tuple(s.match() for s in copies),
+            version=version.match() if version else None,
         )
 
     def _rescored(self, query: Query, field: Literal["body", "headline"]) -> list[Scored]:

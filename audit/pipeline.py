@@ -100,32 +100,50 @@ def index_paths(
 def audit_article(
     article: Article, matching: Matching | None = None, matcher: Matcher | None = None
 ) -> ArticleAudit:
-    """Compare an article with its original (quoted headline, matched body) and read its figures."""
+    """Compare an article with its original (quoted headline, matched body), or with
+    another version of unknown order, and read its figures."""
     claims = figures.article_claims(article)
     original = _original(matching, matcher)
     quoted = article.original_headline
+    version = None
+    if original is None and quoted is None and matching and matching.version and matcher:
+        version = matcher.article(matching.version)
+    compared = original or version
     # What the original says: the headline quoted, and the matched original's own text
     # (a repost record's own headline is the one it quotes).
-    said = [quoted or "", *(p.text for p in (original or article).body)]
-    if original is not None:
-        said.append(own_headline(original))
+    said = [quoted or "", *(p.text for p in (compared or article).body)]
+    if compared is not None:
+        said.append(own_headline(compared))
     vocabulary = classify.Vocabulary.of(said)
     changes: list[Change] = []
-    headline = quoted if quoted is not None else own_headline(original) if original else None
-    basis: Basis = "quoted headline" if quoted is not None else "matched original"
+    headline = quoted if quoted is not None else own_headline(compared) if compared else None
+    basis: Basis = (
+        "quoted headline"
+        if quoted is not None
+        else "other version"
+        if version
+        else "matched original"
+    )
     if headline is not None:
         found = compare("headline", headline, article.headline, vocabulary)
         changes.extend(replace(c, line=article.line) for c in recast(found, headline, article))
     aligned = None
-    if original is not None and original.body and article.body:
-        aligned = align_bodies(original.body, article.body)
+    if compared is not None and compared.body and article.body:
+        aligned = align_bodies(compared.body, article.body)
         changes.extend(body_changes(aligned, vocabulary, article.body))
     severity = classify.severity(changes)
-    if headline is None and original is None:
+    if headline is None and compared is None:
         own = ownbody.headline_changes(article)
         basis = "none" if own is None else "own body"
         changes.extend(own or ())
         severity = min(classify.severity(changes), OWN_BODY_SEVERITY, key=lambda s: s.rank)
+    differs: tuple[Change, ...] = ()
+    if version is not None:  # no direction: what differs from it, but nothing altered...
+        differs, changes, severity = tuple(changes), [], Severity.NONE
+        own = ownbody.headline_changes(article)
+        if own:  # ...unless its headline uses a term its own body never does
+            basis, changes = "own body", list(own)
+            severity = min(classify.severity(changes), OWN_BODY_SEVERITY, key=lambda s: s.rank)
     return ArticleAudit(
         article,
         tuple(changes),
@@ -134,6 +152,7 @@ def audit_article(
         matching,
         aligned.diff if aligned else None,
         basis,
+        differs,
     )
 
 

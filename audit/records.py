@@ -245,7 +245,9 @@ class Matching:
     ``original`` is the article it was most likely taken from (``confidence`` and the
     ``margin`` to the runner-up say how sure that is) or None with a ``reason``;
     ``duplicates`` are the same article seen again; ``copies`` are other outlets'
-    articles carrying the same text, taken from this one or of unknown order.
+    articles carrying the same text, taken from this one or of unknown order; ``version``
+    is the closest copy of unknown order, when there is no original: the article is
+    compared with it both ways.
     """
 
     original: Match | None = None
@@ -254,6 +256,7 @@ class Matching:
     reason: str | None = None
     duplicates: tuple[Match, ...] = ()
     copies: tuple[Match, ...] = ()
+    version: Match | None = None
 
 
 SentenceKind = Literal[
@@ -292,14 +295,15 @@ class BodyDiff:
 
 # What a reader may conclude of an article: its wording was changed, it was compared and
 # found as it was, or there was nothing to compare it with.
-VERDICTS = ("altered", "unchanged", "not compared")
+VERDICTS = ("altered", "versions differ", "unchanged", "not compared")
 
 # What an article's wording was compared with: the headline it quotes, a matched
 # original, only its own body, or nothing (no original and too little body).
-Basis = Literal["quoted headline", "matched original", "own body", "none"]
+Basis = Literal["quoted headline", "matched original", "other version", "own body", "none"]
 BASIS_CONFIDENCE: dict[str, str] = {
     "quoted headline": "high",
     "matched original": "high",
+    "other version": "low",  # a difference, but not who changed what
     "own body": "low",  # a headline may use words its body does not: weaker evidence
     "none": "none",
 }
@@ -316,12 +320,18 @@ class ArticleAudit:
     matching: Matching | None = None
     body: BodyDiff | None = None
     basis: Basis = "none"
+    # How the article differs from another version of unknown order ("other version"):
+    # wording here and there, no direction, so neither altered nor counted against a source.
+    version_changes: tuple[Change, ...] = ()
 
     @property
     def verdict(self) -> str:
-        """'altered', 'unchanged' or 'not compared': what a reader may conclude."""
+        """'altered', 'versions differ', 'unchanged' or 'not compared': what a reader may
+        conclude."""
         if self.changes:
             return "altered"
+        if self.version_changes:
+            return "versions differ"
         return "not compared" if self.basis == "none" else "unchanged"
 
     @property

@@ -93,6 +93,8 @@ class ArticlePage:
     sources: tuple[SourceLink, ...] = ()
     verdict: str = "not compared"
     compared_with: str = ""
+    # How it differs from another version of unknown order (no direction).
+    version_changes: tuple[ChangeRow, ...] = ()
     # Where a record format says the article comes from ("" when it does not).
     url: str = ""
     link: str = ""  # the url, when it is an http(s) address a browser may follow
@@ -193,6 +195,7 @@ def article_page(
         original_headline=a.original_headline or "",
         segments=inline_diff(a.headline, headline_changes),
         changes=tuple(_change_row(c) for c in audit.changes),
+        version_changes=tuple(_change_row(c) for c in audit.version_changes),
         unsupported=tuple(terms),
         chrome=tuple(LineRow(c.line, c.text, c.kind) for c in a.chrome),
         body=tuple(LineRow(p.line, p.text) for p in a.body),

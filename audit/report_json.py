@@ -39,7 +39,9 @@ from .records import (
 #   6: summary counts articles by `verdict`; sources carry `headline_terms`, the terms
 #      in their headlines that the articles' own bodies never use.
 #   7: top-level `findings`, the rule findings `audit check` gives.
-#   8: inputs carry `format` (text | html | warc | feed | jsonl | csv); articles carry
+#   8: articles carry `version_changes` (how they differ from another version of
+#      unknown order, `matching.version`; verdict `versions differ`, basis `other
+#      version`); inputs carry `format` (text | html | warc | feed | jsonl | csv); articles carry
 #      `url`, `published`, `captured`, `site` and `record` (where a record format says
 #      the article comes from; null for plain text).
 FORMAT_VERSION = 8
@@ -117,7 +119,10 @@ def compared_with(audit: ArticleAudit) -> str:
     """What the verdict rests on, in words: 'the quoted headline (confidence high)'."""
     if audit.basis == "none":
         return "nothing: no original was found and the body is too short to judge by"
-    shown = {"own body": "its own body only"}.get(audit.basis, f"the {audit.basis}")
+    shown = {
+        "own body": "its own body only",
+        "other version": "another version of it (which came first is unknown)",
+    }.get(audit.basis, f"the {audit.basis}")
     return f"{shown} (confidence {audit.confidence})"
 
 
@@ -167,6 +172,7 @@ def _article(audit: ArticleAudit, event: str | None) -> dict[str, Any]:
         "quote_evidence": list(a.quote_evidence),
         "kinds": article_kinds(audit),
         "changes": [_change(c) for c in audit.changes],
+        "version_changes": [_change(c) for c in audit.version_changes],
         "figures": [_figure(c, event if c in own else None) for c in audit.figures],
         "matching": _matching(audit.matching),
         "body_diff": _body_diff(audit),
@@ -201,6 +207,7 @@ def _matching(matching: Matching | None) -> dict[str, Any] | None:
         "reason": matching.reason,
         "duplicates": [_match(m) for m in matching.duplicates],
         "copies": [_match(m) for m in matching.copies],
+        "version": _match(matching.version) if matching.version else None,
     }
 
 

@@ -68,6 +68,7 @@ class MatchingView:
     copies: tuple[MatchRow, ...]
     blocks: tuple[Block, ...] = ()
     sentences: str = ""
+    version: MatchRow | None = None  # compared with, when no original is known
 
 
 def matching_view(audit: ArticleAudit, has_page: set[str]) -> MatchingView | None:
@@ -76,7 +77,8 @@ def matching_view(audit: ArticleAudit, has_page: set[str]) -> MatchingView | Non
     if matching is None:
         return None
     body = audit.body
-    blocks = side_by_side(body, [c for c in audit.changes if c.where == "body"]) if body else ()
+    changes = audit.changes + audit.version_changes
+    blocks = side_by_side(body, [c for c in changes if c.where == "body"]) if body else ()
     return MatchingView(
         original=_row(matching.original, has_page) if matching.original else None,
         confidence=matching.confidence or "",
@@ -86,6 +88,7 @@ def matching_view(audit: ArticleAudit, has_page: set[str]) -> MatchingView | Non
         copies=tuple(_row(m, has_page) for m in matching.copies),
         blocks=blocks,
         sentences=_sentence_counts(body) if body else "",
+        version=_row(matching.version, has_page) if matching.version else None,
     )
 
 

@@ -75,6 +75,13 @@ RULES: tuple[Rule, ...] = (
         "compare; if the body supports the term after all, accept it in the baseline.",
     ),
     Rule(
+        "AUD109", "versions-differ", Severity.LOW,
+        "Two inputs carry the same article in different wording, and which came first is "
+        "unknown (no quoted headline, no dates or attribution that tell).",
+        "Read both versions side by side on the article page; find out which was published "
+        "first (add dated originals with --reference or `audit index add`).",
+    ),
+    Rule(
         "AUD201", "figure-changed", Severity.HIGH,
         "A number or vague quantity of the original changes value or qualifier "
         "(At least 7 dead -> Seven dead).",
@@ -102,6 +109,8 @@ _BY_NAME = {rule.name: rule for rule in RULES}
 KIND_RULES: dict[Kind, Rule] = {kind: _BY_NAME[kind.value] for kind in Kind}
 # An unsupported term found by comparing a headline with its own body only.
 OWN_BODY_RULE = _BY_NAME["headline-unsupported"]
+# A difference from another version of unknown order.
+VERSION_RULE = _BY_NAME["versions-differ"]
 
 
 def rule(key: str) -> Rule:

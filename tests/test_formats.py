@@ -314,3 +314,34 @@ def test_no_format_library_is_loaded_to_start_or_to_read_text(tmp_path: Path) ->
 if __name__ == "__main__":
     MIXED.mkdir(parents=True, exist_ok=True)
     write_mixed(MIXED)
+
+
+def test_two_versions_of_unknown_order_are_compared_both_ways(tmp_path: Path) -> None:
+    text = "\n\n".join([ORIGINAL, *BODY]) + "\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    changed = text.replace("farmers protesting", "rioters protesting").replace(
+        "At least 12 people", "Twelve people"
+    )
+    (tmp_path / "b.txt").write_text(changed, encoding="utf-8")
+    result = audit_paths([str(tmp_path)])
+    a, b = sorted(result.articles, key=lambda x: x.article.path)
+    assert (a.verdict, a.basis, b.verdict, b.basis) == (
+        "versions differ", "other version", "versions differ", "other version",
+    )  # fmt: skip
+    assert not a.changes and a.severity.value == "none"  # no direction: nothing altered
+    wording = {(c.original, c.repost) for c in a.version_changes}
+    assert ("rioters", "farmers") in wording and ("", "At least") in wording
+    assert ("farmers", "rioters") in {(c.original, c.repost) for c in b.version_changes}
+    # Dates decide the order: then one is the original and the other altered.
+    lines = [
+        json.dumps({"title": x.split("\n")[0], "text": x, "date": d})
+        for x, d in ((text, "2023-07-09"), (changed, "2023-07-10"))
+    ]
+    dated = tmp_path / "dated" / "both.jsonl"
+    dated.parent.mkdir()
+    dated.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    first, second = audit_paths([str(dated)]).articles
+    assert (first.verdict, second.verdict, second.basis) == (
+        "unchanged", "altered", "matched original",
+    )  # fmt: skip
+    assert "rioters" in {t for c in second.changes for t in c.unsupported}

@@ -52,10 +52,18 @@ def test_every_report_format_carries_each_articles_verdict(tmp_path: Path) -> No
         "quoted.txt": ("altered", "quoted headline"),
         "own_body.txt": ("altered", "own body"),
         "other_story.txt": ("altered", "own body"),
-        "genuine.txt": ("unchanged", "own body"),
+        "genuine.txt": ("versions differ", "other version"),  # own_body.txt has its body
         "short.txt": ("not compared", "none"),
     }
-    assert report["summary"]["verdict"] == {"altered": 3, "unchanged": 1, "not compared": 1}
+    assert report["summary"]["verdict"] == {
+        "altered": 3, "versions differ": 1, "unchanged": 0, "not compared": 1,
+    }  # fmt: skip
+    genuine = next(a for a in report["articles"] if a["path"].endswith("genuine.txt"))
+    assert genuine["matching"]["version"] and genuine["version_changes"]
+    own_body = next(a for a in report["articles"] if a["path"].endswith("own_body.txt"))
+    assert own_body["version_changes"]  # its own body's evidence first, the versions beside
+    rules = {f["rule"] for f in report["findings"] if f["article"] == own_body["id"]}
+    assert rules == {"AUD108", "AUD109"}
     rows = {
         Path(r["path"]).name: r
         for r in csv.DictReader(io.StringIO((out / "articles.csv").read_text("utf-8")))
@@ -91,10 +99,13 @@ def test_ci_outputs_name_what_was_not_compared(tmp_path: Path) -> None:
         return _run("check", str(folder), "--index", index, "--format", fmt, "--exit-zero")[1]
 
     data = json.loads(check("json"))
-    assert data["verdicts"] == {"altered": 3, "unchanged": 1, "not compared": 1}
+    assert data["verdicts"] == {
+        "altered": 3, "versions differ": 1, "unchanged": 0, "not compared": 1,
+    }  # fmt: skip
     assert [Path(a["path"]).name for a in data["not_compared"]] == ["short.txt"]
     suite = ET.fromstring(check("junit")).find("testsuite")
     assert suite is not None and suite.get("skipped") == "1"
     skipped = [c for c in suite.iter("testcase") if c.find("skipped") is not None]
     assert [c.get("classname", "").rsplit("/", 1)[-1] for c in skipped] == ["short.txt"]
-    assert "Verdicts: 3 altered, 1 unchanged, 1 not compared." in check("markdown")
+    markdown = check("markdown")
+    assert "Verdicts: 3 altered, 1 versions differ, 0 unchanged, 1 not compared." in markdown
