@@ -83,6 +83,7 @@ def check_key(
         "audit": version("audit"),
         "select": list(settings.select),
         "ignore": list(settings.ignore),
+        "fields": list(settings.fields),
         "fail_on": fail_on,
         "baseline": baseline_hash,
         "references": index.reference_state(),
@@ -109,7 +110,9 @@ def audit_for_ci(
     """Audit the wanted files (leaving out those that passed under originals.skip_checked,
     when given) and keep the findings of the selected rules."""
     wanted = [f for f in files if f == ingest.STDIN or settings.wants_file(f)]
-    result = audit_paths(wanted, progress=progress, originals=originals, naming=naming)
+    result = audit_paths(
+        wanted, progress=progress, originals=originals, naming=naming, fields=dict(settings.fields)
+    )
     return result, tuple(f for f in findings(result) if settings.wants_rule(f.rule))
 
 

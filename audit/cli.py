@@ -76,6 +76,14 @@ _reference_option = click.option(
     help="Reference files or folders of originals, indexed in memory for this run (repeatable).",
 )
 _quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+_field_option = click.option(
+    "--field",
+    "fields",
+    multiple=True,
+    metavar="NAME=KEY",
+    help="The key of a JSON Lines or CSV field with an uncommon name, e.g. title=heading "
+    "(repeatable; names: title, text, url, published, site) [default: [tool.audit.fields]].",
+)
 # The options of every command that audits articles, in the order --help lists them.
 ARTICLE_OPTIONS = (
     _reading_index,
@@ -83,6 +91,7 @@ ARTICLE_OPTIONS = (
     _source_option,
     _select_option,
     _ignore_option,
+    _field_option,
     _quiet_option,
 )
 
@@ -103,11 +112,19 @@ class Reading:
     source: str | None
     select: str | None
     ignore: str | None
+    fields: tuple[str, ...]
     quiet: bool
 
     def settings(self) -> config.Config:
-        """The configuration, with the rule selection given on top."""
-        return _ci_config(self.select, self.ignore)
+        """The configuration, with the rule selection and record fields given on top."""
+        settings = _ci_config(self.select, self.ignore)
+        if not self.fields:
+            return settings
+        given = dict(settings.fields)
+        for item in self.fields:
+            name, _, key = item.partition("=")
+            given[name.strip()] = key
+        return replace(settings, fields=config.fields("--field", given))
 
 
 _writing_index = click.option(
@@ -176,7 +193,13 @@ def run(paths: tuple[str, ...], output: str, fmt: str, **options: Any) -> None:
         with _run_index(reading.index_path) as index:
             originals = Originals(reading.references, index)
             progress = _progress(len(files), reading.quiet)
-            result = audit_paths(files, progress=progress, originals=originals, naming=naming)
+            result = audit_paths(
+                files,
+                progress=progress,
+                originals=originals,
+                naming=naming,
+                fields=dict(settings.fields),
+            )
         if not result.inputs:
             _fail(result, "nothing could be read")
         written = report.write_reports(result, output, fmt, wants_rule=settings.wants_rule)
@@ -446,8 +469,9 @@ def index_add(paths: tuple[str, ...], index_path: str | None, quiet: bool) -> No
     from .pipeline import index_paths
 
     with _errors_to_exit_codes():
-        with Index.open(config.load().index_path(index_path)) as target:
-            added, skipped = index_paths(target, paths)
+        settings = config.load()
+        with Index.open(settings.index_path(index_path)) as target:
+            added, skipped = index_paths(target, paths, fields=dict(settings.fields))
             info = target.info()
         for item in skipped:
             click.echo(f"skipped {item.path}: {item.reason}", err=True)

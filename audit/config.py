@@ -17,6 +17,13 @@ glob that matches wins; `--source` on the command line overrides it):
     [tool.audit.sources]
     "dumps/fringe-*.txt" = "Fringe site"
 
+And a table naming the fields of JSON Lines and CSV records, when their names are not
+the common ones (`--field NAME=KEY` on the command line overrides it):
+
+    [tool.audit.fields]
+    title = "heading"
+    text = "story"
+
 Environment: AUDIT_INDEX, AUDIT_BASELINE, AUDIT_FAIL_ON, and comma-separated
 AUDIT_INCLUDE, AUDIT_EXCLUDE, AUDIT_SELECT, AUDIT_IGNORE. An unknown key in
 [tool.audit] is an error that names it, so a typo never passes silently.
@@ -41,6 +48,9 @@ _PATHS = ("index", "baseline")
 _LISTS = ("include", "exclude", "select", "ignore")
 KEYS = (*_PATHS, "fail_on", *_LISTS)
 SOURCES = "sources"
+FIELDS = "fields"
+# The record fields a [tool.audit.fields] key or --field may name (see formats.FIELDS).
+FIELD_NAMES = ("title", "text", "url", "published", "site")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +65,7 @@ class Config:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     sources: tuple[tuple[str, str], ...] = ()
+    fields: tuple[tuple[str, str], ...] = ()
     path: str | None = None
 
     def index_path(self, given: str | None) -> str:
@@ -114,7 +125,7 @@ def _parse(path: Path) -> Config:
     table = data.get("tool", {}).get("audit", {})
     if not isinstance(table, dict):
         raise InputError(f"{path}: [tool.audit] must be a table")
-    known = (*KEYS, SOURCES)
+    known = (*KEYS, SOURCES, FIELDS)
     unknown = sorted(set(table) - set(known))
     if unknown:
         raise InputError(
@@ -124,6 +135,9 @@ def _parse(path: Path) -> Config:
     for key, value in table.items():
         if key == SOURCES:
             values[key] = _sources(f"{path}: [tool.audit.sources]", value)
+            continue
+        if key == FIELDS:
+            values[key] = fields(f"{path}: [tool.audit.fields]", value)
             continue
         values[key] = _value(f"{path}: [tool.audit] {key}", key, value)
         if key in _PATHS:
@@ -139,6 +153,18 @@ def _sources(where: str, table: Any) -> tuple[tuple[str, str], ...]:
         if not isinstance(name, str) or not name.strip():
             raise InputError(f"{where} {glob!r} must name a source with a non-empty string")
     return tuple((glob, name.strip()) for glob, name in table.items())
+
+
+def fields(where: str, table: Any) -> tuple[tuple[str, str], ...]:
+    """The (field, record key) pairs of [tool.audit.fields] or --field, checked."""
+    if not isinstance(table, dict):
+        raise InputError(f"{where} must be a table of field names to record keys")
+    for name, key in table.items():
+        if name not in FIELD_NAMES:
+            raise InputError(f"{where}: unknown field {name!r} (known: {', '.join(FIELD_NAMES)})")
+        if not isinstance(key, str) or not key.strip():
+            raise InputError(f"{where} {name!r} must name a record key with a non-empty string")
+    return tuple(sorted((name, key.strip()) for name, key in table.items()))
 
 
 def _environment(config: Config, environ: Mapping[str, str]) -> Config:

@@ -86,14 +86,18 @@ def sniff(name: str, raw: bytes) -> Kind:
     return "text"
 
 
-def read_records(kind: Kind, name: str, raw: bytes) -> Read:
-    """The records of a file of a record format (every kind but text)."""
+def read_records(
+    kind: Kind, name: str, raw: bytes, fields: Mapping[str, str] | None = None
+) -> Read:
+    """The records of a file of a record format (every kind but text); fields names the
+    record key of a field where JSON Lines or CSV do not use a common name."""
+    keys = {**FIELDS, **{field: (key.lower(),) for field, key in (fields or {}).items()}}
     readers: dict[str, Callable[[bytes], Read]] = {
         "html": _html,
         "warc": _warc,
         "feed": _feed,
-        "jsonl": _jsonl,
-        "csv": _csv,
+        "jsonl": lambda data: _jsonl(data, keys),
+        "csv": lambda data: _csv(data, keys),
     }
     read = readers[kind](raw)
     if not read.records:
@@ -235,7 +239,7 @@ def _paragraphs_of_html(html: str) -> list[str]:
     return [p for p in (_clean(t) for t in texts) if p]
 
 
-def _jsonl(raw: bytes) -> Read:
+def _jsonl(raw: bytes, keys: Mapping[str, tuple[str, ...]]) -> Read:
     """One article per line of a JSON Lines file."""
     records: list[Record] = []
     problems: list[str] = []
@@ -250,11 +254,11 @@ def _jsonl(raw: bytes) -> Read:
         if not isinstance(value, dict):
             problems.append(f"line {number}: not a JSON object")
             continue
-        _keep(_fields(value, number), records, problems, f"line {number}")
+        _keep(_fields(value, number, keys), records, problems, f"line {number}")
     return Read(tuple(records), tuple(problems))
 
 
-def _csv(raw: bytes) -> Read:
+def _csv(raw: bytes, keys: Mapping[str, tuple[str, ...]]) -> Read:
     """One article per row of a CSV file with a header row."""
     import csv  # loaded on first use, as every reader of a format is
 
@@ -265,8 +269,8 @@ def _csv(raw: bytes) -> Read:
         header = reader.fieldnames or []
         names = {n.strip().lower() for n in header if n}
         for need in ("title", "text"):
-            if not names & set(FIELDS[need]):
-                raise FormatError(f"no {need} column (looked for {', '.join(FIELDS[need])})")
+            if not names & set(keys[need]):
+                raise FormatError(f"no {need} column (looked for {', '.join(keys[need])})")
         row_line = reader.line_num + 1
         for row in reader:
             if None in row:
@@ -274,19 +278,21 @@ def _csv(raw: bytes) -> Read:
             elif any(value is None for value in row.values()):
                 problems.append(f"line {row_line}: fewer cells than columns")
             else:
-                _keep(_fields(row, row_line), records, problems, f"line {row_line}")
+                _keep(_fields(row, row_line, keys), records, problems, f"line {row_line}")
             row_line = reader.line_num + 1
     except csv.Error as exc:
         problems.append(f"line {reader.line_num}: {exc}")
     return Read(tuple(records), tuple(problems))
 
 
-def _fields(value: Mapping[str, Any], position: int) -> Record | str:
-    """A record from a JSON object or CSV row by its fields' common names, or why not."""
+def _fields(
+    value: Mapping[str, Any], position: int, keys: Mapping[str, tuple[str, ...]]
+) -> Record | str:
+    """A record from a JSON object or CSV row by the keys of its fields, or why not."""
     found = {key.strip().lower(): item for key, item in value.items() if isinstance(key, str)}
 
     def field(name: str) -> str:
-        for key in FIELDS[name]:
+        for key in keys[name]:
             item = found.get(key)
             if isinstance(item, (str, int, float)) and str(item).strip():
                 return str(item).strip()

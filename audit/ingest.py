@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
@@ -49,8 +49,11 @@ def _walk(folder: str) -> list[str]:
     return sorted(found)
 
 
-def read(path: str, stdin: BinaryIO | None = None) -> Document | Skipped:
-    """Read and decode one file; never raises for bad content, returns Skipped instead."""
+def read(
+    path: str, stdin: BinaryIO | None = None, fields: Mapping[str, str] | None = None
+) -> Document | Skipped:
+    """Read and decode one file; never raises for bad content, returns Skipped instead.
+    fields names record keys for JSON Lines and CSV (see formats.read_records)."""
     try:
         raw = _read_bytes(path, stdin)
     except OSError as exc:
@@ -65,7 +68,7 @@ def read(path: str, stdin: BinaryIO | None = None) -> Document | Skipped:
     if kind == "text":
         return decode(path, raw)
     try:
-        read = formats.read_records(kind, path, raw)
+        read = formats.read_records(kind, path, raw, fields)
     except formats.FormatError as exc:
         return Skipped(path, f"{kind}: {exc}")
     except Exception as exc:  # a parser's failure on hostile input skips the file, no more

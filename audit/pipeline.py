@@ -6,7 +6,7 @@ ingest -> split -> match (against the other inputs, references and an index file
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import BinaryIO
 
@@ -56,19 +56,21 @@ def audit_paths(
     progress: Progress | None = None,
     originals: Originals | None = None,
     naming: sources.Naming | None = None,
+    fields: Mapping[str, str] | None = None,
 ) -> AuditResult:
     """Audit every file named by paths (files, folders, '-' for stdin); naming says which
-    source published each file (by default, each file is its own)."""
+    source published each file (by default, each file is its own), fields the record keys
+    of JSON Lines and CSV fields that do not use a common name."""
     originals = originals or Originals()
     paths = list(paths)
     skipped: list[Skipped] = list(ingest.passed_over(paths))
-    batch = _read(ingest.expand(paths), stdin, progress, skipped, set())
+    batch = _read(ingest.expand(paths), stdin, progress, skipped, set(), fields)
     if originals.skip_checked is not None and originals.index is not None:
         passed = originals.index.checked_before(
             [d.sha256 for d, _ in batch], originals.skip_checked
         )
         batch = [(doc, articles) for doc, articles in batch if doc.sha256 not in passed]
-    references = _read(ingest.expand(originals.references), None, None, skipped, set())
+    references = _read(ingest.expand(originals.references), None, None, skipped, set(), fields)
     matcher = _matcher(batch, references, originals.index)
     audits = tuple(
         audit_article(article, matcher.match(Query(article, doc.sha256)), matcher)
@@ -83,14 +85,19 @@ def audit_paths(
 
 
 def index_paths(
-    index: Index, paths: Iterable[str], progress: Progress | None = None, batch_files: int = 500
+    index: Index,
+    paths: Iterable[str],
+    progress: Progress | None = None,
+    batch_files: int = 500,
+    fields: Mapping[str, str] | None = None,
 ) -> tuple[AddResult, tuple[Skipped, ...]]:
     """Add the articles of files to an index, one transaction per batch of files."""
     skipped: list[Skipped] = []
     files = added = present = 0
     expanded = list(ingest.expand(paths))
     for start in range(0, len(expanded), batch_files):
-        batch = _read(expanded[start : start + batch_files], None, progress, skipped, set())
+        chunk = expanded[start : start + batch_files]
+        batch = _read(chunk, None, progress, skipped, set(), fields)
         result = index.add(batch)
         files, added = files + result.files_added, added + result.articles_added
         present += result.files_present
@@ -253,13 +260,14 @@ def _read(
     progress: Progress | None,
     skipped: list[Skipped],
     seen_ids: set[str],
+    fields: Mapping[str, str] | None = None,
 ) -> Batch:
     """Read and split files; unreadable ones go to skipped."""
     batch: Batch = []
     for path in paths:
         if progress:
             progress(path)
-        doc = ingest.read(path, stdin)
+        doc = ingest.read(path, stdin, fields)
         if isinstance(doc, Skipped):
             skipped.append(doc)
             continue

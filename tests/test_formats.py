@@ -345,3 +345,30 @@ def test_two_versions_of_unknown_order_are_compared_both_ways(tmp_path: Path) ->
         "unchanged", "altered", "matched original",
     )  # fmt: skip
     assert "rioters" in {t for c in second.changes for t in c.unsupported}
+
+
+def test_record_fields_with_uncommon_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    record = {"heading": "Council approves budget", "story": "The council approved it.",
+              "where": "https://local.example.com/budget"}  # fmt: skip
+    path = tmp_path / "export.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # no pyproject.toml above
+
+    def run(*extra: str) -> tuple[int, dict[str, object] | str]:
+        result = CliRunner().invoke(main, ["run", str(path), "-o", "-", *extra])
+        return result.exit_code, json.loads(result.stdout) if result.stdout else result.stderr
+
+    code, stderr = run()
+    assert code == ExitCode.ERROR and "no title and no text" in str(stderr)
+    fields = ["--field", "title=heading", "--field", "text=story", "--field", "url=where"]
+    code, data = run(*fields)
+    assert code == ExitCode.OK and isinstance(data, dict)
+    (article,) = data["articles"]  # type: ignore[misc]
+    assert (article["headline"], article["url"]) == (record["heading"], record["where"])
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.audit.fields]\ntitle = "heading"\ntext = "story"\n', encoding="utf-8"
+    )
+    code, data = run()
+    assert code == ExitCode.OK and isinstance(data, dict) and len(data["articles"]) == 1  # type: ignore[arg-type]
+    code, stderr = run("--field", "headline=heading")
+    assert code == ExitCode.ERROR and "unknown field 'headline'" in str(stderr)
