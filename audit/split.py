@@ -78,8 +78,9 @@ class Line:
     text: str
 
 
-def split(doc: Document) -> tuple[Article, ...]:
-    """All articles of a document, in file order."""
+def split(doc: Document, one: bool = False) -> tuple[Article, ...]:
+    """All articles of a document, in file order; one article when one is set (a record
+    of a record format is one article, whatever its text looks like)."""
     if doc.records:
         return tuple(a for record in doc.records for a in _of_record(doc, record))
     every = [Line(n, t.strip()) for n, t in enumerate(doc.text.split("\n"), 1) if t.strip()]
@@ -89,7 +90,7 @@ def split(doc: Document) -> tuple[Article, ...]:
         article = _single(doc.path, lines, sites, meta)
         return (article,) if article else ()
     starts = record_starts(lines, sites)
-    if not starts:
+    if not starts or one:
         article = _single(doc.path, lines, sites)
         return (article,) if article else ()
     articles = []
@@ -460,14 +461,13 @@ def _article(
 
 
 def _of_record(doc: Document, record: Record) -> tuple[Article, ...]:
-    """The article of one record, placed at the record and carrying its metadata (a record
-    whose text reads as a dump of several gives each)."""
-    found = split(replace(doc, text=record.text, records=()))
+    """The article of one record, placed at the record and carrying its metadata."""
+    found = split(replace(doc, text=record.text, records=()), one=True)
     stem = article_id(doc.path, record.position).rsplit("-L", 1)[0]
     return tuple(
         replace(
             article,
-            id=f"{stem}-R{record.position}" + (f"-{n}" if n > 1 else ""),
+            id=f"{stem}-R{record.position}",
             line=record.position,
             original_line=record.position if article.original_line is not None else None,
             url=record.url,
@@ -476,7 +476,7 @@ def _of_record(doc: Document, record: Record) -> tuple[Article, ...]:
             site=record.site,
             record=record.position,
         )
-        for n, article in enumerate(found, start=1)
+        for article in found
     )
 
 

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from audit import Naming, audit_paths, ingest
+from audit import Naming, audit_paths, ingest, split
 from audit.cli import ExitCode, main
 from audit.records import Document, Skipped
 
@@ -290,6 +290,8 @@ def test_the_gvc_corpus_reads_with_addresses_and_dates() -> None:
     assert isinstance(doc, Document) and doc.format == "jsonl" and not doc.warnings
     assert len(doc.records) == 5988
     assert all(r.url and r.published for r in doc.records)
+    articles = split.split(doc)  # a record is one article, whatever its text looks like
+    assert len(articles) == 5988 and all(a.url and a.published for a in articles)
     first = json.loads(corpus.read_text(encoding="utf-8").split("\n", 1)[0])
     assert (doc.records[0].url, doc.records[0].published) == (first["uri"], first["dct"])
 
