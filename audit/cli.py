@@ -82,7 +82,8 @@ _field_option = click.option(
     multiple=True,
     metavar="NAME=KEY",
     help="The key of a JSON Lines or CSV field with an uncommon name, e.g. title=heading "
-    "(repeatable; names: title, text, url, published, site) [default: [tool.audit.fields]].",
+    "(repeatable; names: title, text, url, published, site, author) "
+    "[default: [tool.audit.fields]].",
 )
 # The options of every command that audits articles, in the order --help lists them.
 ARTICLE_OPTIONS = (

@@ -50,7 +50,7 @@ KEYS = (*_PATHS, "fail_on", *_LISTS)
 SOURCES = "sources"
 FIELDS = "fields"
 # The record fields a [tool.audit.fields] key or --field may name (see formats.FIELDS).
-FIELD_NAMES = ("title", "text", "url", "published", "site")
+FIELD_NAMES = ("title", "text", "url", "published", "site", "author")
 
 
 @dataclass(frozen=True, slots=True)

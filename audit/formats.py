@@ -18,6 +18,7 @@ of the file is read.
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import re
@@ -42,6 +43,7 @@ FIELDS: Mapping[str, tuple[str, ...]] = {
     "url": ("url", "uri", "link", "address"),
     "published": ("published", "date", "dct", "date_publish", "pubdate", "datetime"),
     "site": ("source", "outlet", "site", "sitename", "publisher", "domain"),
+    "author": ("author", "byline", "authors"),
 }
 _HTML_START = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
@@ -154,6 +156,7 @@ def _page(raw: bytes | str, position: int, url: str | None = None) -> Record | N
         url=address,
         published=_iso_date(found.get("date")),
         site=found.get("sitename") or found.get("hostname") or host(address),
+        author=_clean(found.get("author") or "") or None,
     )
 
 
@@ -164,8 +167,9 @@ def _warc(raw: bytes) -> Read:
     records: list[Record] = []
     problems: list[str] = []
     number = 0
+    archive = ArchiveIterator(io.BytesIO(raw), arc2warc=True)
     try:
-        for entry in ArchiveIterator(io.BytesIO(raw), arc2warc=True):
+        for entry in archive:
             if entry.rec_type != "response":
                 continue
             number += 1
@@ -188,7 +192,28 @@ def _warc(raw: bytes) -> Read:
     except Exception as exc:  # warcio raises many kinds on a truncated or corrupt archive
         why = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
         problems.append(f"record {number + 1}: the archive ends or breaks here ({why})")
+    else:  # warcio stops quietly where a cut-off archive ends: say so
+        unread = len(raw) - archive.offset
+        if unread > 0:
+            problems.append(
+                f"record {number + 1}: the archive ends or breaks here ({unread} bytes not read)"
+            )
+        elif _gzip_cut_short(raw):  # the last record's text may stop mid-sentence: not kept
+            if records and records[-1].position == number:
+                records.pop()
+            problems.append(f"record {number}: cut short (the compressed archive ends early)")
     return Read(tuple(records), tuple(problems))
+
+
+def _gzip_cut_short(raw: bytes) -> bool:
+    """True for gzip data whose last member ends before its end-of-stream marker."""
+    if not raw.startswith(b"\x1f\x8b"):
+        return False
+    try:
+        gzip.decompress(raw)
+    except (EOFError, OSError, zlib.error):
+        return True
+    return False
 
 
 def _feed(raw: bytes) -> Read:
@@ -217,6 +242,7 @@ def _feed(raw: bytes) -> Read:
                 url=entry.get("link"),
                 published=date(*stamp[:3]).isoformat() if stamp else None,
                 site=site or host(entry.get("link")),
+                author=_clean(entry.get("author", "")) or None,
             )
         )
     return Read(tuple(records), tuple(problems))
@@ -311,6 +337,7 @@ def _fields(
         url=url,
         published=_iso_date(field("published")),
         site=field("site") or host(url),
+        author=field("author") or None,
     )
 
 

@@ -560,7 +560,7 @@ def _article_row(row_id: int, file_id: int, article: Article) -> tuple[object, .
 
 
 # The Article fields a record format gives, kept together in articles.meta.
-_META_FIELDS = ("url", "published", "captured", "site", "record")
+_META_FIELDS = ("url", "published", "captured", "site", "author", "record")
 
 
 def _meta(article: Article) -> str | None:

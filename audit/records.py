@@ -71,6 +71,7 @@ class Record:
     published: str | None = None  # ISO date, as the article or its record states it
     captured: str | None = None  # ISO date an archive captured it
     site: str | None = None
+    author: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +138,7 @@ class Article:
     published: str | None = None
     captured: str | None = None
     site: str | None = None
+    author: str | None = None
     record: int | None = None  # the record's position (see Record.position)
 
 

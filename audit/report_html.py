@@ -101,6 +101,7 @@ class ArticlePage:
     published: str = ""
     captured: str = ""
     site: str = ""
+    author: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +211,7 @@ def article_page(
         published=a.published or "",
         captured=a.captured or "",
         site=a.site or "",
+        author=a.author or "",
     )
 
 

@@ -42,7 +42,7 @@ from .records import (
 #   8: articles carry `version_changes` (how they differ from another version of
 #      unknown order, `matching.version`; verdict `versions differ`, basis `other
 #      version`); inputs carry `format` (text | html | warc | feed | jsonl | csv); articles carry
-#      `url`, `published`, `captured`, `site` and `record` (where a record format says
+#      `url`, `published`, `captured`, `site`, `author` and `record` (where a record format says
 #      the article comes from; null for plain text).
 FORMAT_VERSION = 8
 
@@ -164,6 +164,7 @@ def _article(audit: ArticleAudit, event: str | None) -> dict[str, Any]:
         "published": a.published,
         "captured": a.captured,
         "site": a.site,
+        "author": a.author,
         "record": a.record,
         "severity": audit.severity.value,
         "verdict": audit.verdict,

@@ -474,6 +474,7 @@ def _of_record(doc: Document, record: Record) -> tuple[Article, ...]:
             published=record.published,
             captured=record.captured,
             site=record.site,
+            author=record.author,
             record=record.position,
         )
         for article in found
