@@ -404,3 +404,19 @@ def test_an_atom_feed(tmp_path: Path) -> None:
         FEED_URL, "2023-07-09", "Atom News", "Rana Haddad",
     )  # fmt: skip
     assert record.text.startswith(ORIGINAL + "\n\n" + BODY[0])
+
+
+def test_an_arc_archive(tmp_path: Path) -> None:
+    """The older ARC format (version 1, as the Wayback Machine's early crawls are)."""
+    page = _page(ORIGINAL, ORIGINAL_URL, "2023-07-09", "Example News", BODY).encode()
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page
+    version = b"1 0 Example\nURL IP-address Archive-date Content-type Archive-length\n"
+    header = b"filedesc://crawl.arc 0.0.0.0 20230711080000 text/plain %d\n" % len(version)
+    record = b"%s 127.0.0.1 20230711080000 text/html %d\n" % (ORIGINAL_URL.encode(), len(http))
+    path = tmp_path / "crawl.arc"
+    path.write_bytes(header + version + b"\n" + record + http + b"\n")
+    doc = ingest.read(str(path))
+    assert isinstance(doc, Document) and doc.format == "warc" and not doc.warnings
+    (found,) = doc.records
+    dates = (found.published, found.captured)
+    assert found.url == ORIGINAL_URL and dates == ("2023-07-09", "2023-07-11")
