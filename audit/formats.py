@@ -88,9 +88,7 @@ def sniff(name: str, raw: bytes) -> Kind:
     return "text"
 
 
-def read_records(
-    kind: Kind, name: str, raw: bytes, fields: Mapping[str, str] | None = None
-) -> Read:
+def read_records(kind: Kind, raw: bytes, fields: Mapping[str, str] | None = None) -> Read:
     """The records of a file of a record format (every kind but text); fields names the
     record key of a field where JSON Lines or CSV do not use a common name."""
     keys = {**FIELDS, **{field: (key.lower(),) for field, key in (fields or {}).items()}}

@@ -23,21 +23,30 @@ _ALLOWED_CONTROLS = frozenset("\n\r\t\f\v")
 def expand(paths: Iterable[str]) -> Iterator[str]:
     """Yield the files named by paths: files as given, in folders (recursively, sorted)
     those of a supported format, '-'."""
-    for given in paths:
-        if given != STDIN and os.path.isdir(given):
-            yield from (path for path in _walk(given) if path.lower().endswith(SUFFIXES))
-        else:
-            yield given
+    yield from scan(paths)[0]
 
 
 def passed_over(paths: Iterable[str]) -> Iterator[Skipped]:
     """The files a folder scan of paths leaves out, each with why (hidden files aside)."""
+    yield from scan(paths)[1]
+
+
+def scan(paths: Iterable[str]) -> tuple[list[str], list[Skipped]]:
+    """The files named by paths (see expand), and those a folder scan leaves out (see
+    passed_over), from one walk of each folder."""
+    files: list[str] = []
+    left: list[Skipped] = []
     for given in paths:
-        if given != STDIN and os.path.isdir(given):
-            for path in _walk(given):
-                if not path.lower().endswith(SUFFIXES):
-                    kind = os.path.splitext(path)[1] or "no extension"
-                    yield Skipped(path, f"not a supported format ({kind})", fatal=False)
+        if given == STDIN or not os.path.isdir(given):
+            files.append(given)
+            continue
+        for path in _walk(given):
+            if path.lower().endswith(SUFFIXES):
+                files.append(path)
+            else:
+                kind = os.path.splitext(path)[1] or "no extension"
+                left.append(Skipped(path, f"not a supported format ({kind})", fatal=False))
+    return files, left
 
 
 def _walk(folder: str) -> list[str]:
@@ -68,7 +77,7 @@ def read(
     if kind == "text":
         return decode(path, raw)
     try:
-        read = formats.read_records(kind, path, raw, fields)
+        read = formats.read_records(kind, raw, fields)
     except formats.FormatError as exc:
         return Skipped(path, f"{kind}: {exc}")
     except Exception as exc:  # a parser's failure on hostile input skips the file, no more

@@ -255,7 +255,7 @@ def _earliest(sources: list[Scored]) -> Scored | None:
     if not sources:
         return None
     best = [s for s in sources if s.score >= sources[0].score]
-    return min(best, key=lambda s: (s.found.article.published or "~", sources.index(s)))
+    return min(best, key=lambda s: s.found.article.published or "~")  # first of equals
 
 
 def _same_article(query: Article, candidate: Scored, words: U32) -> bool:

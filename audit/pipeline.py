@@ -62,9 +62,8 @@ def audit_paths(
     source published each file (by default, each file is its own), fields the record keys
     of JSON Lines and CSV fields that do not use a common name."""
     originals = originals or Originals()
-    paths = list(paths)
-    skipped: list[Skipped] = list(ingest.passed_over(paths))
-    batch = _read(ingest.expand(paths), stdin, progress, skipped, set(), fields)
+    files, skipped = ingest.scan(paths)
+    batch = _read(files, stdin, progress, skipped, set(), fields)
     if originals.skip_checked is not None and originals.index is not None:
         passed = originals.index.checked_before(
             [d.sha256 for d, _ in batch], originals.skip_checked

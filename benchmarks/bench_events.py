@@ -109,18 +109,7 @@ def _alone(audits: Sequence[ArticleAudit]) -> list[Event]:
 def _pairwise_events(audits: Sequence[ArticleAudit]) -> tuple[Event, ...]:
     """The baseline: the same reports and test, every pair of reports compared."""
     candidates = [c for c in map(events._candidate, audits) if c is not None]
-    weight = events.weights(candidates)
-    groups = events.Groups(len(candidates))
-    for i, a in enumerate(candidates):
-        for j in range(i):
-            if events.same_event(
-                a,
-                candidates[j],
-                weight,
-                (events.total(a, weight), events.total(candidates[j], weight)),
-            ):
-                groups.join(i, j)
-    listed = groups.listed(candidates)
+    listed = events.every_pair(candidates, events.weights(candidates))
     return tuple(events._event(n, g) for n, g in enumerate(listed, start=1))
 
 

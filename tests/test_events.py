@@ -110,26 +110,6 @@ def test_the_same_article_seen_twice_is_one_report(seed_result: AuditResult) -> 
     assert report.also == (RUDAW,)
 
 
-def _pairwise(candidates: list) -> list[list]:  # type: ignore[type-arg]
-    """Reference grouping: every pair compared, connected groups in input order."""
-    weight = events.weights(candidates)
-    group_of = list(range(len(candidates)))
-    for i, a in enumerate(candidates):
-        for j in range(i):
-            if events.same_event(
-                a,
-                candidates[j],
-                weight,
-                (events.total(a, weight), events.total(candidates[j], weight)),
-            ):
-                old, new = group_of[i], group_of[j]
-                group_of = [new if g == old else g for g in group_of]
-    groups: dict[int, list] = {}  # type: ignore[type-arg]
-    for candidate, g in zip(candidates, group_of, strict=True):
-        groups.setdefault(g, []).append(candidate)
-    return list(groups.values())
-
-
 def _candidates(audits: Sequence[ArticleAudit]) -> list:  # type: ignore[type-arg]
     return [c for c in map(events._candidate, audits) if c is not None]
 
@@ -138,7 +118,8 @@ def _assert_grouped_as_pairwise(audits: Sequence[ArticleAudit]) -> int:
     candidates = _candidates(audits)
     weight = events.weights(candidates)
     ids = [[c.audit.article.id for c in g] for g in events._group(candidates, weight)]
-    assert ids == [[c.audit.article.id for c in g] for g in _pairwise(candidates)]
+    every = events.every_pair(candidates, weight)
+    assert ids == [[c.audit.article.id for c in g] for g in every]
     return len(candidates)
 
 
