@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from .rating import CRITERIA
 from .records import ArticleAudit, AuditResult, SourceProfile, Tally
 from .report_json import article_kinds
+from .report_sources import article_sources
 
 CSV_NAME = "sources.csv"
 ARTICLES_CSV = "articles.csv"
@@ -32,7 +33,7 @@ def header() -> list[str]:
 ARTICLE_COLUMNS = (
     "id", "path", "line", "outlet", "verdict", "basis", "confidence", "severity",
     "headline", "original_headline", "kinds", "unsupported", "original", "url", "published",
-    "site",
+    "site", "source", "seen_again",
 )  # fmt: skip
 
 
@@ -44,7 +45,8 @@ def to_csv(result: AuditResult) -> str:
 def articles_csv(result: AuditResult) -> str:
     """The articles table as CSV text: most severe first, as the HTML index lists them."""
     ordered = sorted(result.articles, key=lambda a: -a.severity.rank)
-    return _table(list(ARTICLE_COLUMNS), (_article_row(a) for a in ordered))
+    sources = article_sources(result)
+    return _table(list(ARTICLE_COLUMNS), (_article_row(a, sources) for a in ordered))
 
 
 def _table(columns: list[str], rows: Iterable[list[str]]) -> str:
@@ -56,17 +58,21 @@ def _table(columns: list[str], rows: Iterable[list[str]]) -> str:
     return out.getvalue()
 
 
-def _article_row(audit: ArticleAudit) -> list[str]:
-    """One article's cells."""
+def _article_row(audit: ArticleAudit, sources: dict[str, tuple[str, ...]]) -> list[str]:
+    """One article's cells; sources holds the names of the profiles counting each article
+    (the source is the one that carries it, not the outlet it names, unless that is all)."""
     a = audit.article
     original = audit.matching.original if audit.matching else None
+    names = sources.get(a.id, ())
+    carriers = [name for name in names if name != a.outlet] or list(names)
+    again = audit.matching.duplicates if audit.matching else ()
     return [
         a.id, a.path, str(a.line), a.outlet or "", audit.verdict, audit.basis,
         audit.confidence, audit.severity.value, a.headline, a.original_headline or "",
         "; ".join(article_kinds(audit)),
         "; ".join(dict.fromkeys(t for c in audit.changes for t in c.unsupported)),
         f"{original.path}:{original.line}" if original else "", a.url or "", a.published or "",
-        a.site or "",
+        a.site or "", "; ".join(carriers), "; ".join(f"{m.path}:{m.line}" for m in again),
     ]  # fmt: skip
 
 

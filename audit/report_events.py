@@ -1,8 +1,9 @@
 """View data of the events page: per event, a table of outlets and an SVG range chart.
 
-The chart geometry is computed here, so the template only prints numbers and text.
-Every bar carries a text label with its figure: the chart never relies on colour or
-length alone.
+The chart geometry is computed in report_charts, so the template only prints numbers
+and text. Every bar carries a text label with its figure: the chart never relies on
+colour or length alone. Events several outlets report come first; an event only one
+outlet reports is listed apart, since there is nothing to compare.
 """
 
 from __future__ import annotations
@@ -13,14 +14,11 @@ from typing import Protocol
 
 from .events import format_range
 from .records import Claim, Event, EventReport, Range, Spread
+from .report_charts import Chart, bar_chart
 
 # Where the pages of the HTML report live, relative to the report folder.
 EVENTS_PAGE = "events.html"
 ARTICLES_DIR = "articles"
-CHART_WIDTH = 560
-LABEL_WIDTH = 170
-ROW_HEIGHT = 22
-_PLOT = CHART_WIDTH - LABEL_WIDTH - 90  # room on the right for the figure's text
 
 
 class SourceRef(Protocol):
@@ -34,40 +32,12 @@ class SourceRef(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
-class Bar:
-    """One outlet's range on a chart; x positions in SVG user units."""
-
-    y: int
-    label: str
-    x0: float
-    x1: float
-    open_ended: bool
-    text: str
-
-    @property
-    def width(self) -> float:
-        """The bar's drawn width."""
-        return round(self.x1 - self.x0, 1)
-
-
-@dataclass(frozen=True, slots=True)
-class Chart:
-    """A range chart of one figure (killed or wounded) across an event's reports."""
-
-    title: str
-    height: int
-    bars: tuple[Bar, ...]
-    consensus_x: float
-    consensus_text: str
-    scale_max: int
-
-
-@dataclass(frozen=True, slots=True)
 class ReportRow:
     """One outlet's line in an event's table."""
 
     href: str
     article: str
+    headline: str
     outlet: str
     outlet_href: str
     killed: str
@@ -86,13 +56,16 @@ class EventView:
     wounded: str
     flags: tuple[str, ...]
     charts: tuple[Chart, ...]
+    outlets: int = 0  # distinct outlets reporting it
 
 
 @dataclass(frozen=True, slots=True)
 class EventsPage:
-    """Everything the events page prints."""
+    """Everything the events page prints: events several outlets report, then those
+    only one outlet reports, listed apart."""
 
-    events: tuple[EventView, ...]
+    several: tuple[EventView, ...]
+    single: tuple[EventView, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,14 +85,18 @@ def events_page(
     events: tuple[Event, ...],
     article_href: Callable[[str], str],
     sources: Mapping[str, Sequence[SourceRef]] | None = None,
+    headlines: Mapping[str, str] | None = None,
 ) -> EventsPage:
-    """View data of the events page; article_href formats an article id as a link, and
-    sources gives the profiles counting each article (the outlet's is linked)."""
+    """View data of the events page; article_href formats an article id as a link,
+    sources gives the profiles counting each article (the outlet's is linked) and
+    headlines each article's headline, the text of its link."""
     outlet_pages = {
         article: next((s.href for s in refs if s.kind == "outlet"), "")
         for article, refs in (sources or {}).items()
     }
-    return EventsPage(tuple(_event_view(e, article_href, outlet_pages) for e in events))
+    views = [_event_view(e, article_href, outlet_pages, headlines or {}) for e in events]
+    several = sorted((v for v in views if v.outlets > 1), key=lambda v: -v.outlets)
+    return EventsPage(tuple(several), tuple(v for v in views if v.outlets <= 1))
 
 
 def figure_rows(
@@ -148,10 +125,13 @@ def figure_rows(
 
 
 def _event_view(
-    event: Event, article_href: Callable[[str], str], outlet_pages: dict[str, str]
+    event: Event,
+    article_href: Callable[[str], str],
+    outlet_pages: dict[str, str],
+    headlines: Mapping[str, str],
 ) -> EventView:
     """One event's table, charts and flags."""
-    rows = tuple(_report_row(r, article_href, outlet_pages) for r in event.reports)
+    rows = tuple(_report_row(r, article_href, outlet_pages, headlines) for r in event.reports)
     charts = tuple(
         chart
         for chart in (
@@ -168,16 +148,21 @@ def _event_view(
         wounded=_spread_text(event.wounded),
         flags=event.flags,
         charts=charts,
+        outlets=len({r.outlet or r.article for r in event.reports}),
     )
 
 
 def _report_row(
-    report: EventReport, article_href: Callable[[str], str], outlet_pages: dict[str, str]
+    report: EventReport,
+    article_href: Callable[[str], str],
+    outlet_pages: dict[str, str],
+    headlines: Mapping[str, str],
 ) -> ReportRow:
     """A table row for one outlet's report."""
     return ReportRow(
         href=article_href(report.article),
         article=report.article,
+        headline=headlines.get(report.article, report.article),
         outlet=report.outlet or "not stated",
         outlet_href=outlet_pages.get(report.article, ""),
         killed=format_range(report.killed) if report.killed else "\u2014",
@@ -199,33 +184,20 @@ def _spread_text(spread: Spread | None) -> str:
 def _chart(
     title: str, stated: list[tuple[EventReport, Range | None]], spread: Spread | None
 ) -> Chart | None:
-    """Bars from each report's low to high figure, on a scale shared by the chart."""
+    """Bars from each report's low to high figure (an arrow when open-ended), on an axis
+    from 0, with the consensus as a dashed line."""
     given = [(r, rng) for r, rng in stated if rng is not None]
     if spread is None or not given:
         return None
-    scale_max = max(1, round(spread.high * 1.15 + 0.5))
-
-    def x(value: int) -> float:
-        return round(LABEL_WIDTH + _PLOT * value / scale_max, 1)
-
-    bars = []
-    for i, (report, rng) in enumerate(given):
-        high = rng.max if rng.max is not None else scale_max
-        bars.append(
-            Bar(
-                y=i * ROW_HEIGHT + 8,
-                label=report.outlet or report.article,
-                x0=x(rng.min),
-                x1=max(x(min(high, scale_max)), x(rng.min) + 2),
-                open_ended=rng.max is None,
-                text=format_range(rng),
-            )
-        )
-    return Chart(
-        title=title,
-        height=len(bars) * ROW_HEIGHT + 30,
-        bars=tuple(bars),
-        consensus_x=x(spread.consensus),
-        consensus_text=f"consensus {spread.consensus}",
-        scale_max=scale_max,
+    rows = [
+        (report.outlet or report.article, rng.min, rng.max, format_range(rng))
+        for report, rng in given
+    ]
+    return bar_chart(
+        title,
+        f"people {title}",
+        rows,
+        "; ".join(f"{label}: {text}" for label, _, _, text in rows)
+        + f". Consensus {spread.consensus}.",
+        marker=(spread.consensus, f"consensus {spread.consensus}"),
     )

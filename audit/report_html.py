@@ -14,10 +14,19 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 
 from .classify import KIND_SEVERITY
 from .events import event_of_articles, outlet_claims
-from .records import ArticleAudit, AuditResult, Change, Severity
+from .records import ArticleAudit, AuditResult, Change, Claim, Event, Severity
 from .report_events import ARTICLES_DIR, EVENTS_PAGE, FigureRow, events_page, figure_rows
-from .report_json import article_kinds, compared_with, summary
-from .report_match import MatchingView, Segment, matching_view
+from .report_json import compared_with, summary
+from .report_match import MatchingView, Segment, inline_diff, matching_view
+from .report_queue import (
+    Overview,
+    QueuePage,
+    QueueRow,
+    filter_groups,
+    overview,
+    queue_pages,
+    queue_rows,
+)
 from .report_sources import (
     SOURCES_PAGE,
     article_sources,
@@ -28,24 +37,10 @@ from .report_sources import (
 
 
 @dataclass(frozen=True, slots=True)
-class ArticleRow:
-    """One line of the index table."""
-
-    href: str
-    severity: str
-    location: str
-    outlet: str
-    headline: str
-    original_headline: str
-    kinds: str
-    verdict: str = "not compared"
-    compared_with: str = ""
-
-
-@dataclass(frozen=True, slots=True)
 class ChangeRow:
     """One change on an article page."""
 
+    where: str
     op: str
     original: str
     repost: str
@@ -56,11 +51,13 @@ class ChangeRow:
 
 @dataclass(frozen=True, slots=True)
 class LineRow:
-    """A numbered line of text (body paragraph or chrome)."""
+    """A numbered line of text (body paragraph or chrome); segments mark the casualty
+    figures read from it."""
 
     line: int
     text: str
     label: str = ""
+    segments: tuple[Segment, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +86,9 @@ class ArticlePage:
     body: tuple[LineRow, ...]
     figures: tuple[FigureRow, ...] = ()
     event_href: str = ""
+    event_others: tuple[str, ...] = ()  # the other outlets that report the same event
     matching: MatchingView | None = None
+    original_note: str = ""  # what the page says about the original when none was found
     sources: tuple[SourceLink, ...] = ()
     verdict: str = "not compared"
     compared_with: str = ""
@@ -106,10 +105,11 @@ class ArticlePage:
 
 @dataclass(frozen=True, slots=True)
 class IndexPage:
-    """Everything the index page prints."""
+    """Everything the index page prints: totals, the review queue and its pictures."""
 
     totals: tuple[tuple[str, int], ...]
-    rows: tuple[ArticleRow, ...]
+    queue: QueuePage
+    overview: Overview
     skipped: tuple[LineRow, ...]
     warnings: tuple[str, ...]
     events: int = 0
@@ -120,20 +120,31 @@ class IndexPage:
 
 def render(result: AuditResult) -> dict[str, str]:
     """All pages of the report, keyed by relative file name."""
-    pages = {"index.html": _template("index.html").render(page=index_page(result))}
-    events = event_of_articles(result.events)
-    ids = {audit.article.id for audit in result.articles}
     links = source_links(result)
+    rows = queue_rows(result, links, followable)
+    index = index_page(result, rows)
+    pages = {"index.html": _template("index.html").render(page=index, root="")}
+    for href, queue in queue_pages(rows).items():
+        pages[href] = _template("queue.html").render(page=queue, root=queue.root)
+    by_id = {event.id: event for event in result.events}
+    events = {article: by_id[e] for article, e in event_of_articles(result.events).items()}
+    ids = {audit.article.id for audit in result.articles}
     for audit in result.articles:
-        page = article_page(audit, events.get(audit.article.id), ids, links.get(audit.article.id))
-        pages[f"{ARTICLES_DIR}/{page.id}.html"] = _template("article.html").render(page=page)
-    view = events_page(result.events, lambda article: f"{ARTICLES_DIR}/{article}.html", links)
-    pages[EVENTS_PAGE] = _template("events.html").render(page=view)
-    pages[SOURCES_PAGE] = _template("sources.html").render(page=sources_index(result))
+        event = events.get(audit.article.id)
+        page = article_page(audit, event, ids, links.get(audit.article.id))
+        pages[f"{ARTICLES_DIR}/{page.id}.html"] = _template("article.html").render(
+            page=page, root="../"
+        )
+    headlines = {audit.article.id: audit.article.headline for audit in result.articles}
+    view = events_page(
+        result.events, lambda article: f"{ARTICLES_DIR}/{article}.html", links, headlines
+    )
+    pages[EVENTS_PAGE] = _template("events.html").render(page=view, root="")
+    pages[SOURCES_PAGE] = _template("sources.html").render(page=sources_index(result), root="")
     known = {profile.name for profile in result.sources}
     for profile in result.sources:
         source = source_page(profile, result.events, known)
-        pages[source_href(profile.name)] = _template("source.html").render(page=source)
+        pages[source_href(profile.name)] = _template("source.html").render(page=source, root="../")
     return pages
 
 
@@ -149,13 +160,17 @@ def source_links(result: AuditResult) -> dict[str, tuple[SourceLink, ...]]:
     }
 
 
-def index_page(result: AuditResult) -> IndexPage:
-    """View data of the index: totals, then one row per article, most severe first."""
+def index_page(result: AuditResult, rows: tuple[QueueRow, ...] | None = None) -> IndexPage:
+    """View data of the index: totals, the review queue with its filters, and pictures."""
     counts = summary(result)
+    if rows is None:
+        rows = queue_rows(result, source_links(result), followable)
+    reposts = sum(1 for row in rows if row.verdict != "unchanged" or row.inserted)
     totals = (
         ("files read", counts["files"]),
         ("files skipped", counts["skipped"]),
         ("articles", counts["articles"]),
+        ("distinct articles", len(rows)),
         ("reposts", counts["reposts"]),
         ("reposts with inserted wording", counts["with_unsupported_terms"]),
         ("matched to an original", counts["with_original"]),
@@ -164,10 +179,19 @@ def index_page(result: AuditResult) -> IndexPage:
         *((f"severity {name}", n) for name, n in counts["severity"].items()),
         *((name, n) for name, n in counts["verdict"].items()),
     )
-    ordered = sorted(result.articles, key=lambda a: -a.severity.rank)
+    queue = QueuePage(
+        title="Review queue",
+        description=f"{len(rows)} distinct articles ({reposts} to review), most in need of a "
+        "human first: by severity, then by how much wording was inserted, then by how many "
+        "sources carry the article. Articles seen more than once are listed once.",
+        rows=rows,
+        filters=filter_groups(rows),
+        root="",
+    )
     return IndexPage(
         totals=totals,
-        rows=tuple(_row(a) for a in ordered),
+        queue=queue,
+        overview=overview(rows, result),
         skipped=tuple(LineRow(0, s.path, s.reason) for s in result.skipped),
         warnings=tuple(w for i in result.inputs for w in i.warnings),
         events=len(result.events),
@@ -177,11 +201,11 @@ def index_page(result: AuditResult) -> IndexPage:
 
 def article_page(
     audit: ArticleAudit,
-    event: str | None = None,
+    event: Event | None = None,
     has_page: set[str] | None = None,
     sources: tuple[SourceLink, ...] | None = None,
 ) -> ArticlePage:
-    """View data of one article page; event is the id of the event it reports, if any,
+    """View data of one article page; event is the event it reports, if any,
     has_page the ids of articles with a page to link to, and sources the profiles that
     count it (hrefs relative to the report folder)."""
     a = audit.article
@@ -196,12 +220,17 @@ def article_page(
         original_headline=a.original_headline or "",
         segments=inline_diff(a.headline, headline_changes),
         changes=tuple(_change_row(c) for c in audit.changes),
+        original_note=_original_note(audit),
         version_changes=tuple(_change_row(c) for c in audit.version_changes),
         unsupported=tuple(terms),
         chrome=tuple(LineRow(c.line, c.text, c.kind) for c in a.chrome),
-        body=tuple(LineRow(p.line, p.text) for p in a.body),
-        figures=figure_rows(audit.figures, outlet_claims(audit), event),
-        event_href=f"../{EVENTS_PAGE}#{event}" if event else "",
+        body=tuple(
+            LineRow(p.line, p.text, segments=_figures_marked(p.text, p.line, audit.figures))
+            for p in a.body
+        ),
+        figures=figure_rows(audit.figures, outlet_claims(audit), event.id if event else None),
+        event_href=f"../{EVENTS_PAGE}#{event.id}" if event else "",
+        event_others=_other_outlets(event, audit) if event else (),
         matching=matching_view(audit, has_page or set()),
         sources=tuple(SourceLink(s.name, f"../{s.href}", s.kind) for s in sources or ()),
         verdict=audit.verdict,
@@ -223,46 +252,60 @@ def followable(url: str | None) -> str:
     return url if urlsplit(url).scheme.lower() in ("http", "https") else ""
 
 
-def inline_diff(repost: str, changes: list[Change]) -> tuple[Segment, ...]:
-    """The repost headline as unchanged text interleaved with deletions and insertions."""
+def _original_note(audit: ArticleAudit) -> str:
+    """What to say about the original article when none was found, agreeing with the
+    verdict's basis (a quoted headline is still an original to compare with)."""
+    matching = audit.matching
+    if matching is None or matching.original is not None or matching.version is not None:
+        return ""
+    if audit.basis == "quoted headline":
+        return (
+            f"The article it reposts was not found ({matching.reason}), so only the headline "
+            "it quotes could be compared."
+        )
+    return f"No original found: {matching.reason}."
+
+
+def _other_outlets(event: Event, audit: ArticleAudit) -> tuple[str, ...]:
+    """The outlets other than this article's own that report its event."""
+    own = audit.article.outlet
+    return tuple(
+        dict.fromkeys(
+            r.outlet
+            for r in event.reports
+            if r.outlet and r.outlet != own and r.article != audit.article.id
+        )
+    )
+
+
+def _figures_marked(text: str, line: int, claims: tuple[Claim, ...]) -> tuple[Segment, ...]:
+    """A body paragraph with the casualty figures read from it marked, each followed by
+    its category in brackets, and whether it is background (an earlier or wider toll),
+    so the mark does not rest on colour."""
+    spans = sorted(
+        (c.span, f" [{c.category.value}, background]" if c.background else f" [{c.category.value}]")
+        for c in claims
+        if c.where == "body" and c.line == line
+    )
     segments: list[Segment] = []
     position = 0
-    for change in sorted(changes, key=lambda c: c.repost_span):
-        start, end = change.repost_span
+    for (start, end), tag in spans:
+        if start < position or end > len(text):
+            continue
         if start > position:
-            segments.append(Segment("same", repost[position:start]))
-        if change.original:
-            segments.append(Segment("del", change.original, "[\u2212", "]"))
-        if change.original and (change.repost or end < len(repost)):
-            segments.append(Segment("same", " "))
-        if change.repost:
-            segments.append(Segment("ins", change.repost, "[+", "]"))
-        position = max(position, end)
-    if position < len(repost):
-        segments.append(Segment("same", repost[position:]))
+            segments.append(Segment("same", text[position:start]))
+        segments.append(Segment("mark", text[start:end], "", tag))
+        position = end
+    if position < len(text):
+        segments.append(Segment("same", text[position:]))
     return tuple(segments)
-
-
-def _row(audit: ArticleAudit) -> ArticleRow:
-    """An index row for one article."""
-    a = audit.article
-    return ArticleRow(
-        href=f"{ARTICLES_DIR}/{a.id}.html",
-        severity=audit.severity.value,
-        location=f"{a.path}:{a.line}",
-        outlet=a.outlet or "",
-        headline=a.headline,
-        original_headline=a.original_headline or "(none quoted)",
-        kinds=", ".join(article_kinds(audit)) or "\u2014",
-        verdict=audit.verdict,
-        compared_with=compared_with(audit),
-    )
 
 
 def _change_row(change: Change) -> ChangeRow:
     """A table row for one change."""
     worst = max((KIND_SEVERITY[k] for k in change.kinds), key=lambda s: s.rank)
     return ChangeRow(
+        where=change.where,
         op=change.op,
         original=change.original or "\u2014",
         repost=change.repost or "\u2014",

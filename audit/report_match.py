@@ -127,6 +127,28 @@ def marked(text: str, span: Span, marks: Sequence[Span], kind: str) -> tuple[Seg
     return tuple(segments)
 
 
+def inline_diff(repost: str, changes: list[Change]) -> tuple[Segment, ...]:
+    """The repost headline as unchanged text interleaved with deletions and insertions."""
+    segments: list[Segment] = []
+    position = 0
+    for change in sorted(changes, key=lambda c: c.repost_span):
+        start, end = change.repost_span
+        if start > position:
+            segments.append(Segment("same", repost[position:start]))
+        if change.original:
+            if segments and not segments[-1].text[-1:].isspace() and start == len(repost):
+                segments.append(Segment("same", " "))  # a deletion at the very end
+            segments.append(Segment("del", change.original, "[\u2212", "]"))
+        if change.original and (change.repost or end < len(repost)):
+            segments.append(Segment("same", " "))
+        if change.repost:
+            segments.append(Segment("ins", change.repost, "[+", "]"))
+        position = max(position, end)
+    if position < len(repost):
+        segments.append(Segment("same", repost[position:]))
+    return tuple(segments)
+
+
 def _side_row(body: BodyDiff, pair: SentencePair, changes: Sequence[Change]) -> SideRow:
     """One pair of sentences with the words each side changed marked."""
     left: tuple[Segment, ...] = ()

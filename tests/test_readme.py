@@ -40,6 +40,14 @@ def test_readme_has_the_two_setup_commands_and_ci_runs_the_test_one() -> None:
     assert TEST_COMMAND in CI.splitlines()
 
 
+def test_the_browser_packages_the_readme_names_are_what_ci_installs() -> None:
+    (line,) = re.findall(r"```sh\n(apt-get install [^\n]+)\n```", README)
+    packages = line.split()[2:]
+    assert packages == ["chromium", "chromium-driver"]
+    assert re.search(r"apt-get install -y -qq " + " ".join(packages), CI)
+    assert "reports/screenshots/" in README
+
+
 @pytest.mark.parametrize(("command", "expected"), EXAMPLES, ids=[c for c, _ in EXAMPLES])
 def test_readme_command(command: str, expected: list[str], tmp_path: Path) -> None:
     # Installing is what CI does before the tests run; here the package is installed.

@@ -8,7 +8,7 @@ from audit import AuditResult, Document, audit_article
 from audit.events import find_events
 from audit.records import AuditResult as Result
 from audit.records import InputFile
-from audit.report_html import render
+from audit.report_html import index_page, render
 from audit.split import split
 
 HOSTILE = (
@@ -27,7 +27,8 @@ def _assert_safe(page: str) -> None:
         "doctype", "html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "a", "q",
         "dl", "dt", "dd", "ul", "li", "code", "table", "thead", "tbody", "tr", "th", "td",
         "del", "ins", "span", "section", "strong", "tfoot", "figure", "figcaption", "svg",
-        "text", "rect", "line", "h3", "details", "summary", "br",
+        "text", "rect", "line", "h3", "details", "summary", "br", "caption", "header", "nav",
+        "main", "div", "mark", "time", "circle",
     }, names  # fmt: skip
     for tag in tags:
         assert not re.search(r"\son\w+\s*=", tag, re.IGNORECASE), tag
@@ -37,8 +38,11 @@ def _assert_safe(page: str) -> None:
 
 def test_seed_pages_render_offline_and_safely(seed_result: AuditResult) -> None:
     pages = render(seed_result)
-    # index, events, sources, one page per article and one per source
-    assert len(pages) == 3 + len(seed_result.articles) + len(seed_result.sources)
+    # index, events, sources, one page per article, one per source, one per queue filter
+    filters = index_page(seed_result).queue.filters
+    queue = sum(len(group.filters) for group in filters)
+    assert queue == 2 + 7 + 5  # two verdicts, seven kinds, five sources
+    assert len(pages) == 3 + len(seed_result.articles) + len(seed_result.sources) + queue
     for name, page in pages.items():
         _assert_safe(page)
         assert page.startswith("<!DOCTYPE html>"), name
@@ -70,8 +74,9 @@ def test_hostile_headlines_are_escaped() -> None:
         _assert_safe(page)
         if name == "events.html" or name.startswith("sources"):
             continue  # pages that print no headline
-        assert "&lt;script&gt;" in page
-        assert "&lt;img src=x onerror=alert(1)&gt;" in page or "&#34;&gt;&lt;img" in page
+        # Escaped, whole or split by change markers, never as markup.
+        assert "script&gt;alert(&#34;x&#34;)&lt;/script" in page, name
+        assert "&#34;&gt;&lt;" in page and "img src=x onerror=alert(1" in page, name
     assert "&lt;b&gt;battle&lt;/b&gt;" in pages["index.html"]
 
 
