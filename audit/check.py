@@ -106,12 +106,18 @@ def audit_for_ci(
     originals: Originals,
     progress: Progress | None = None,
     naming: Naming | None = None,
+    jobs: int = 1,
 ) -> tuple[AuditResult, tuple[Finding, ...]]:
     """Audit the wanted files (leaving out those that passed under originals.skip_checked,
-    when given) and keep the findings of the selected rules."""
+    when given) in up to jobs workers, and keep the findings of the selected rules."""
     wanted = [f for f in files if f == ingest.STDIN or settings.wants_file(f)]
     result = audit_paths(
-        wanted, progress=progress, originals=originals, naming=naming, fields=dict(settings.fields)
+        wanted,
+        progress=progress,
+        originals=originals,
+        naming=naming,
+        fields=dict(settings.fields),
+        jobs=jobs,
     )
     return result, tuple(f for f in findings(result) if settings.wants_rule(f.rule))
 

@@ -20,7 +20,7 @@ import click
 
 # Only what option definitions and --help need is imported here; each command imports
 # the stages it runs, so that `audit --help` starts in a fraction of a run's time.
-from . import config, defaults, ingest, vcs
+from . import config, defaults, ingest, parallel, vcs
 from .errors import AuditError, IndexFileError
 from .output import write_atomic
 
@@ -85,6 +85,14 @@ _field_option = click.option(
     "(repeatable; names: title, text, url, published, site, author) "
     "[default: [tool.audit.fields]].",
 )
+_jobs_option = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes for reading and auditing; the output is the same for any "
+    "number [default: 0, every core].",
+)
 # The options of every command that audits articles, in the order --help lists them.
 ARTICLE_OPTIONS = (
     _reading_index,
@@ -93,6 +101,7 @@ ARTICLE_OPTIONS = (
     _select_option,
     _ignore_option,
     _field_option,
+    _jobs_option,
     _quiet_option,
 )
 
@@ -114,6 +123,7 @@ class Reading:
     select: str | None
     ignore: str | None
     fields: tuple[str, ...]
+    jobs: int
     quiet: bool
 
     def settings(self) -> config.Config:
@@ -200,6 +210,7 @@ def run(paths: tuple[str, ...], output: str, fmt: str, **options: Any) -> None:
                 originals=originals,
                 naming=naming,
                 fields=dict(settings.fields),
+                jobs=parallel.jobs_value(reading.jobs),
             )
         if not result.inputs:
             _fail(result, "nothing could be read")
@@ -417,7 +428,8 @@ def _ci_audit(
     progress = _progress(len(files), reading.quiet)
     naming = settings.naming(reading.source)
     originals = Originals(reading.references, index, skip_checked=skip_key)
-    result, found = check_module.audit_for_ci(files, settings, originals, progress, naming)
+    jobs = parallel.jobs_value(reading.jobs)
+    result, found = check_module.audit_for_ci(files, settings, originals, progress, naming, jobs)
     if any(s.fatal for s in result.skipped):
         _fail(result, "some inputs could not be read")
     return result, found

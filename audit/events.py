@@ -189,8 +189,11 @@ def same_event(
         return True
     if a.when.month and b.when.month and (a.when.year, a.when.month) != (b.when.year, b.when.month):
         return False
-    shared = sum(weight[w] for w in a.signature.keys() & b.signature.keys())
-    return shared >= _needed(min(totals))
+    words = a.signature.keys() & b.signature.keys()
+    needed = _needed(min(totals))
+    if len(words) < needed:  # no word weighs more than 1
+        return False
+    return sum(weight[w] for w in words) >= needed
 
 
 def _needed(lighter: float) -> float:
@@ -230,24 +233,29 @@ def _group(candidates: Sequence[_Candidate], weight: Mapping[str, float]) -> lis
     """Connected groups of reports of the same event, in input order: the groups every
     pair of reports compared would give, without comparing every pair.
 
-    With the words ordered heaviest first, two reports that share the weight they need
-    share a word outside the lighter report's light tail (its last words, weighing less
-    than that need). So each report is filed under that prefix of its own words and under
-    all its words; it looks for lighter earlier reports by all its words in the first
-    index, for heavier ones by its own prefix in the second, and for copies by its text.
+    With the words in one order for all reports, heaviest first, two reports that share
+    the weight they need share a word outside both the lighter report's light tail (its
+    last words, weighing less than that need) and the heavier one's (weighing less than
+    MIN_SHARED, the least any pair needs): the shared words in the two tails are those in
+    the longer of them (both are ends of one order), and weigh less than all shared. So
+    each report is filed under both prefixes; it looks for lighter earlier reports by its
+    longer prefix among the shorter ones, for heavier ones by its shorter prefix among
+    the longer ones, and for copies by its text.
     """
     groups = Groups(len(candidates))
     totals = [total(c, weight) for c in candidates]
-    by_prefix: dict[str, list[int]] = {}
-    by_word: dict[str, list[int]] = {}
+    by_prefix: dict[str, list[int]] = {}  # under the prefix its own need leaves
+    by_floor: dict[str, list[int]] = {}  # under the prefix MIN_SHARED leaves (longer)
     by_text: dict[int, list[int]] = {}
     for i, a in enumerate(candidates):
-        prefix = _prefix(a.signature, weight, _needed(totals[i]))
+        ordered = sorted(a.signature, key=lambda w: (-weight[w], w))
+        prefix = _prefix(ordered, weight, _needed(totals[i]))
+        floor = _prefix(ordered, weight, MIN_SHARED)
         found = set(by_text.get(a.body_key, ()))
-        for word in a.signature:
+        for word in floor:
             found.update(j for j in by_prefix.get(word, ()) if totals[j] <= totals[i])
         for word in prefix:
-            found.update(j for j in by_word.get(word, ()) if totals[j] > totals[i])
+            found.update(j for j in by_floor.get(word, ()) if totals[j] > totals[i])
         for j in sorted(found):
             if groups.root(j) != groups.root(i) and same_event(
                 a, candidates[j], weight, (totals[i], totals[j])
@@ -255,8 +263,8 @@ def _group(candidates: Sequence[_Candidate], weight: Mapping[str, float]) -> lis
                 groups.join(i, j)
         for word in prefix:
             by_prefix.setdefault(word, []).append(i)
-        for word in a.signature:
-            by_word.setdefault(word, []).append(i)
+        for word in floor:
+            by_floor.setdefault(word, []).append(i)
         by_text.setdefault(a.body_key, []).append(i)
     return groups.listed(candidates)
 
@@ -276,13 +284,11 @@ def every_pair(
     return groups.listed(candidates)
 
 
-def _prefix(
-    signature: Mapping[str, float], weight: Mapping[str, float], needed: float
-) -> list[str]:
-    """The words of a signature, heaviest first, before its lightest tail that weighs less
-    than needed (by a margin: sums of the same weights added in another order may differ
-    in the last bit, and such a pair goes on to the exact test)."""
-    ordered = sorted(signature, key=lambda w: (-weight[w], w))
+def _prefix(ordered: Sequence[str], weight: Mapping[str, float], needed: float) -> Sequence[str]:
+    """The words of a signature (ordered heaviest first, ties by spelling: one order for
+    every report) before its lightest tail that weighs less than needed (by a margin:
+    sums of the same weights added in another order may differ in the last bit, and such
+    a pair goes on to the exact test)."""
     tail = 0.0
     cut = len(ordered)
     while cut and tail + weight[ordered[cut - 1]] < needed - 1e-9:

@@ -6,11 +6,14 @@ ingest -> split -> match (against the other inputs, references and an index file
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import BinaryIO
 
-from . import classify, diff, events, figures, formats, ingest, ownbody, sources, split
+from . import classify, diff, events, figures, formats, ingest, ownbody, parallel, sources, split
 from .align import Aligned, align_bodies, paragraph_line
 from .index import MEMORY, AddResult, Index
 from .match import Matcher, Query
@@ -57,25 +60,22 @@ def audit_paths(
     originals: Originals | None = None,
     naming: sources.Naming | None = None,
     fields: Mapping[str, str] | None = None,
+    jobs: int = 1,
 ) -> AuditResult:
     """Audit every file named by paths (files, folders, '-' for stdin); naming says which
     source published each file (by default, each file is its own), fields the record keys
-    of JSON Lines and CSV fields that do not use a common name."""
+    of JSON Lines and CSV fields that do not use a common name. Reading and auditing run
+    in up to jobs worker processes, with the same result as one."""
     originals = originals or Originals()
     files, skipped = ingest.scan(paths)
-    batch = _read(files, stdin, progress, skipped, set(), fields)
+    batch = _read(files, stdin, progress, skipped, set(), fields, jobs)
     if originals.skip_checked is not None and originals.index is not None:
         passed = originals.index.checked_before(
             [d.sha256 for d, _ in batch], originals.skip_checked
         )
         batch = [(doc, articles) for doc, articles in batch if doc.sha256 not in passed]
     references = _read(ingest.expand(originals.references), None, None, skipped, set(), fields)
-    matcher = _matcher(batch, references, originals.index)
-    audits = tuple(
-        audit_article(article, matcher.match(Query(article, doc.sha256)), matcher)
-        for doc, articles in batch
-        for article in articles
-    )
+    audits = _audit_all(batch, references, originals.index, jobs)
     naming = naming or sources.Naming()
     inputs = tuple(_input_file(doc, len(articles), naming) for doc, articles in batch)
     found = events.find_events(audits)
@@ -101,6 +101,50 @@ def index_paths(
         files, added = files + result.files_added, added + result.articles_added
         present += result.files_present
     return AddResult(files, added, present), tuple(skipped)
+
+
+def _audit_all(
+    inputs: Batch, references: Batch, index: Index | None, jobs: int
+) -> tuple[ArticleAudit, ...]:
+    """Match and audit every input article: here, or in workers that each open the same
+    indexes (the inputs' and references' written to temporary files for them)."""
+    queries = [Query(article, doc.sha256) for doc, articles in inputs for article in articles]
+    if parallel.workers(len(queries), jobs) <= 1 or (index is not None and index.path == MEMORY):
+        matcher = _matcher(inputs, references, index)
+        return tuple(audit_article(q.article, matcher.match(q), matcher) for q in queries)
+    with tempfile.TemporaryDirectory(prefix="audit-") as work:
+        opened: list[tuple[str, Origin]] = []
+        built_here: tuple[tuple[Batch, Origin], ...] = (
+            (inputs, "input"),
+            (references, "reference"),
+        )
+        for batch, origin in built_here:
+            path = os.path.join(work, f"{origin}.sqlite")
+            with Index.open(path) as built:
+                built.add(batch)
+            opened.append((path, origin))
+        if index is not None:
+            opened.append((index.path, "index"))
+        audited = parallel.ordered_map(
+            _match_and_audit, queries, jobs, initializer=_open_matcher, initargs=(opened,)
+        )
+        return tuple(audited)
+
+
+# A worker's matcher, opened once by _open_matcher over the files the run indexed.
+_worker_matcher: Matcher | None = None
+
+
+def _open_matcher(opened: Sequence[tuple[str, Origin]]) -> None:
+    """Open a worker's own connections to the indexes (none is shared across processes)."""
+    global _worker_matcher
+    _worker_matcher = Matcher([(Index.open(path, create=False), origin) for path, origin in opened])
+
+
+def _match_and_audit(query: Query) -> ArticleAudit:
+    """Match and audit one article in a worker."""
+    assert _worker_matcher is not None, "the worker's matcher was not opened"
+    return audit_article(query.article, _worker_matcher.match(query), _worker_matcher)
 
 
 def audit_article(
@@ -260,18 +304,34 @@ def _read(
     skipped: list[Skipped],
     seen_ids: set[str],
     fields: Mapping[str, str] | None = None,
+    jobs: int = 1,
 ) -> Batch:
-    """Read and split files; unreadable ones go to skipped."""
+    """Read and split files (in up to jobs workers, standard input here); unreadable ones
+    go to skipped."""
     batch: Batch = []
-    for path in paths:
+    tasks = [(path, fields) for path in paths]
+    here = any(path == ingest.STDIN for path, _ in tasks)  # standard input is this process's
+    done = map(partial(_read_one, stdin=stdin), tasks) if here else None
+    for (path, _), read in zip(
+        tasks, done or parallel.ordered_map(_read_one, tasks, jobs), strict=True
+    ):
         if progress:
             progress(path)
-        doc = ingest.read(path, stdin, fields)
-        if isinstance(doc, Skipped):
-            skipped.append(doc)
+        if isinstance(read, Skipped):
+            skipped.append(read)
             continue
-        batch.append((doc, [_unique(a, seen_ids) for a in split.split(doc)]))
+        doc, articles = read
+        batch.append((doc, [_unique(a, seen_ids) for a in articles]))
     return batch
+
+
+def _read_one(
+    task: tuple[str, Mapping[str, str] | None], stdin: BinaryIO | None = None
+) -> tuple[Document, Sequence[Article]] | Skipped:
+    """One file read and split into articles, or why it was skipped."""
+    path, fields = task
+    doc = ingest.read(path, stdin, fields)
+    return doc if isinstance(doc, Skipped) else (doc, split.split(doc))
 
 
 def _matcher(inputs: Batch, references: Batch, index: Index | None) -> Matcher:
