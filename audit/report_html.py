@@ -6,6 +6,7 @@ no scripts, no inline event handlers and no external assets, so they open offlin
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
@@ -128,14 +129,13 @@ def render(result: AuditResult) -> dict[str, str]:
         pages[href] = _template("queue.html").render(page=queue, root=queue.root)
     by_id = {event.id: event for event in result.events}
     events = {article: by_id[e] for article, e in event_of_articles(result.events).items()}
-    ids = {audit.article.id for audit in result.articles}
+    headlines = {audit.article.id: audit.article.headline for audit in result.articles}
     for audit in result.articles:
         event = events.get(audit.article.id)
-        page = article_page(audit, event, ids, links.get(audit.article.id))
+        page = article_page(audit, event, headlines, links.get(audit.article.id))
         pages[f"{ARTICLES_DIR}/{page.id}.html"] = _template("article.html").render(
             page=page, root="../"
         )
-    headlines = {audit.article.id: audit.article.headline for audit in result.articles}
     view = events_page(
         result.events, lambda article: f"{ARTICLES_DIR}/{article}.html", links, headlines
     )
@@ -143,7 +143,7 @@ def render(result: AuditResult) -> dict[str, str]:
     pages[SOURCES_PAGE] = _template("sources.html").render(page=sources_index(result), root="")
     known = {profile.name for profile in result.sources}
     for profile in result.sources:
-        source = source_page(profile, result.events, known)
+        source = source_page(profile, result.events, known, headlines)
         pages[source_href(profile.name)] = _template("source.html").render(page=source, root="../")
     return pages
 
@@ -202,11 +202,11 @@ def index_page(result: AuditResult, rows: tuple[QueueRow, ...] | None = None) ->
 def article_page(
     audit: ArticleAudit,
     event: Event | None = None,
-    has_page: set[str] | None = None,
+    has_page: Mapping[str, str] | None = None,
     sources: tuple[SourceLink, ...] | None = None,
 ) -> ArticlePage:
     """View data of one article page; event is the event it reports, if any,
-    has_page the ids of articles with a page to link to, and sources the profiles that
+    has_page the headlines of articles with a page to link to, by id, and sources the profiles that
     count it (hrefs relative to the report folder)."""
     a = audit.article
     headline_changes = [c for c in audit.changes if c.where == "headline"]
@@ -231,7 +231,7 @@ def article_page(
         figures=figure_rows(audit.figures, outlet_claims(audit), event.id if event else None),
         event_href=f"../{EVENTS_PAGE}#{event.id}" if event else "",
         event_others=_other_outlets(event, audit) if event else (),
-        matching=matching_view(audit, has_page or set()),
+        matching=matching_view(audit, has_page or {}),
         sources=tuple(SourceLink(s.name, f"../{s.href}", s.kind) for s in sources or ()),
         verdict=audit.verdict,
         compared_with=compared_with(audit),

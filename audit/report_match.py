@@ -7,7 +7,7 @@ Only the repost's and original's own text is shown; changed words are wrapped in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .records import ArticleAudit, BodyDiff, Change, Match, SentencePair, Span
@@ -32,6 +32,7 @@ class MatchRow:
 
     article: str
     href: str
+    text: str  # the link's text: the headline when the report has the article's page
     location: str
     outlet: str
     score: str
@@ -71,8 +72,9 @@ class MatchingView:
     version: MatchRow | None = None  # compared with, when no original is known
 
 
-def matching_view(audit: ArticleAudit, has_page: set[str]) -> MatchingView | None:
-    """The matching section of an article page; has_page holds ids with a page here."""
+def matching_view(audit: ArticleAudit, has_page: Mapping[str, str]) -> MatchingView | None:
+    """The matching section of an article page; has_page maps the ids of articles with a
+    page here to their headlines."""
     matching = audit.matching
     if matching is None:
         return None
@@ -171,13 +173,16 @@ def _flush(run: list[SideRow]) -> list[Block]:
     return [Block(tuple(run), folded=len(run) >= FOLD_MIN)]
 
 
-def _row(match: Match, has_page: set[str]) -> MatchRow:
+def _row(match: Match, has_page: Mapping[str, str]) -> MatchRow:
     """A matched article as a row."""
     return MatchRow(
         article=match.article,
         href=f"{match.article}.html"
         if match.origin == "input" and match.article in has_page
         else "",
+        text=has_page.get(match.article, match.article)
+        if match.origin == "input"
+        else match.article,
         location=f"{match.path}:{match.line}",
         outlet=match.outlet or "not stated",
         score=f"{match.score:.2f} on {match.on}",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from .events import format_range
@@ -35,10 +35,12 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 @dataclass(frozen=True, slots=True)
 class ArticleLink:
-    """An article id and its page, relative to a source page."""
+    """An article id, its page (relative to a source page) and the link's text: its
+    headline, so that the link says where it goes."""
 
     id: str
     href: str
+    text: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,8 +198,15 @@ def sources_index(result: AuditResult) -> SourcesIndex:
     return SourcesIndex(rows, criteria, GRADE_RULES)
 
 
-def source_page(profile: SourceProfile, events: Sequence[Event], known: set[str]) -> SourcePage:
-    """View data of one source page; known holds the names of sources with a page."""
+def source_page(
+    profile: SourceProfile,
+    events: Sequence[Event],
+    known: set[str],
+    headlines: Mapping[str, str] | None = None,
+) -> SourcePage:
+    """View data of one source page; known holds the names of sources with a page, and
+    headlines each article's headline (the text of its links)."""
+    headlines = headlines or {}
     labels = {e.id: e.label for e in events}
     return SourcePage(
         name=profile.name,
@@ -206,25 +215,37 @@ def source_page(profile: SourceProfile, events: Sequence[Event], known: set[str]
         files=profile.files,
         grade=profile.grade,
         grade_rule=dict(GRADE_RULES)[profile.grade],
-        criteria=tuple(_criterion_row(c) for c in profile.criteria),
-        counts=tuple(_count(t, "count", COUNT_LABELS[t.key]) for t in profile.counts),
-        terms=tuple(_term_row(i, t) for i, t in enumerate(profile.inserted_terms)),
+        criteria=tuple(_criterion_row(c, headlines) for c in profile.criteria),
+        counts=tuple(
+            _count(t, "count", COUNT_LABELS[t.key], headlines=headlines) for t in profile.counts
+        ),
+        terms=tuple(_term_row(i, t, headlines) for i, t in enumerate(profile.inserted_terms)),
         hedges=tuple(
-            _count(t, "hedge", title=f"“{t.key}” removed") for t in profile.hedges_removed
+            _count(t, "hedge", title=f"“{t.key}” removed", headlines=headlines)
+            for t in profile.hedges_removed
         ),
         copies_from=tuple(
-            _count(t, "from", linked=known, title=f"taken from {t.key}")
+            _count(t, "from", linked=known, title=f"taken from {t.key}", headlines=headlines)
             for t in profile.copies_from
         ),
         copied_by=tuple(
-            _count(t, "by", linked=known, title=f"copied by {t.key}") for t in profile.copied_by
+            _count(t, "by", linked=known, title=f"copied by {t.key}", headlines=headlines)
+            for t in profile.copied_by
         ),
-        standings=tuple(_standing_row(s, labels) for s in profile.standings),
+        standings=tuple(_standing_row(s, labels, headlines) for s in profile.standings),
         headline_terms=tuple(
-            _count(t, "own", title=f"“{t.key}” in headlines, never in their bodies")
+            _count(
+                t,
+                "own",
+                title=f"“{t.key}” in headlines, never in their bodies",
+                headlines=headlines,
+            )
             for t in profile.headline_terms
         ),
-        articles=replace(_count(Tally("articles", profile.articles), "all"), anchor=ALL_ARTICLES),
+        articles=replace(
+            _count(Tally("articles", profile.articles), "all", headlines=headlines),
+            anchor=ALL_ARTICLES,
+        ),
     )
 
 
@@ -234,6 +255,7 @@ def _count(
     label: str | None = None,
     linked: set[str] | None = None,
     title: str = "",
+    headlines: Mapping[str, str] | None = None,
 ) -> CountRow:
     """A count row; its anchor is unique on the page (prefix plus a digest of the key)."""
     digest = hashlib.sha256(tally.key.encode("utf-8")).hexdigest()[:10]
@@ -242,26 +264,36 @@ def _count(
         label=label or tally.key,
         anchor=f"{prefix}-{digest}",
         count=len(tally.articles),
-        articles=tuple(_link(a) for a in tally.articles),
+        articles=tuple(_link(a, headlines or {}) for a in tally.articles),
         href=href,
         title=title,
     )
 
 
-def _term_row(number: int, use: TermUse) -> TermRow:
+def _term_row(number: int, use: TermUse, headlines: Mapping[str, str]) -> TermRow:
     """An inserted term with its articles and each wording it replaced."""
     term = f"“{use.term}”"
     return TermRow(
         use.term,
-        _count(Tally(use.term, use.articles), f"term-{number}", title=f"{term} inserted"),
+        _count(
+            Tally(use.term, use.articles),
+            f"term-{number}",
+            title=f"{term} inserted",
+            headlines=headlines,
+        ),
         tuple(
-            _count(r, f"term-{number}-replaced", title=f"{term} replacing “{r.key}”")
+            _count(
+                r,
+                f"term-{number}-replaced",
+                title=f"{term} replacing “{r.key}”",
+                headlines=headlines,
+            )
             for r in use.replaced
         ),
     )
 
 
-def _criterion_row(criterion: Criterion) -> CriterionRow:
+def _criterion_row(criterion: Criterion, headlines: Mapping[str, str]) -> CriterionRow:
     """A criterion's status, share and failing articles."""
     spec = SPECS[criterion.id]
     status = criterion.status
@@ -277,11 +309,13 @@ def _criterion_row(criterion: Criterion) -> CriterionRow:
         status,
         css,
         share,
-        tuple(_link(a) for a in criterion.evidence),
+        tuple(_link(a, headlines) for a in criterion.evidence),
     )
 
 
-def _standing_row(standing: Standing, labels: dict[str, str]) -> StandingRow:
+def _standing_row(
+    standing: Standing, labels: dict[str, str], headlines: Mapping[str, str]
+) -> StandingRow:
     """An outlet's figure for one event, placed against the others'."""
     others = format_range(standing.others) if standing.others else "no other outlet"
     return StandingRow(
@@ -293,7 +327,7 @@ def _standing_row(standing: Standing, labels: dict[str, str]) -> StandingRow:
         others=others,
         position=standing.position,
         consensus=standing.consensus,
-        article=_link(standing.article),
+        article=_link(standing.article, headlines),
     )
 
 
@@ -305,6 +339,8 @@ def _met_text(criteria: Sequence[Criterion]) -> str:
     return f"{sum(1 for c in judged if c.met)} of {len(judged)} met"
 
 
-def _link(article: str) -> ArticleLink:
-    """An article's page, from a source page."""
-    return ArticleLink(article, f"../{ARTICLES_DIR}/{article}.html")
+def _link(article: str, headlines: Mapping[str, str]) -> ArticleLink:
+    """An article's page, from a source page, named by its headline."""
+    return ArticleLink(
+        article, f"../{ARTICLES_DIR}/{article}.html", headlines.get(article, article)
+    )

@@ -196,3 +196,22 @@ def test_articles_csv_names_source_and_repeats_and_resists_formulas(
     hostile = audit_paths([str(DATA / "unseen_dump.txt")])
     for row in csv.reader(io.StringIO(articles_csv(hostile))):
         assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row)
+
+
+def test_links_to_articles_say_where_they_go(
+    seed_result: AuditResult, pages: dict[str, str]
+) -> None:
+    headline = {a.article.id: a.article.headline for a in seed_result.articles}
+    checked = 0
+    for name, page in pages.items():
+        for href, text in re.findall(
+            r'<a href="(?:\.\./)?articles/([^".]+)\.html">([^<]*)</a>', page
+        ):
+            assert text == headline[href].replace("'", "&#39;").replace('"', "&#34;"), (name, text)
+            checked += 1
+    assert checked > 50  # events rows, source pages' evidence and tallies, article pages
+    # A page of an article seen again names the other appearance by its headline.
+    repeat = pages["articles/000_892628b71d65a9e5-L151.html"]
+    assert (
+        f'href="001_afa5ccce8ab925d8-L1.html">{headline["001_afa5ccce8ab925d8-L1"]}</a>' in repeat
+    )
